@@ -1,0 +1,64 @@
+// Reading instance files with errors that name the file, the JSON pointer and the reason.
+#pragma once
+
+#include "core/error.h"
+#include "core/rational.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace equilab {
+
+using Json = nlohmann::json;
+
+// Parses a JSON file; a missing file or a syntax error is an InputError.
+Json load_json_file(const std::string& path);
+// Parses JSON text that came from `source_name` (used by tests and stdin).
+Json parse_json_text(const std::string& text, const std::string& source_name);
+
+// A node of a parsed document together with where it came from.
+class JsonNode {
+ public:
+  JsonNode(const Json& value, std::string file, std::string pointer = "");
+
+  const Json& raw() const { return *value_; }
+  const std::string& file() const { return *file_; }
+  const std::string& pointer() const { return pointer_; }
+  [[noreturn]] void fail(const std::string& reason) const;
+
+  bool is_null() const { return value_->is_null(); }
+  // Objects: `allowed` lists every permitted key; any other key is an error.
+  void expect_object(std::initializer_list<std::string_view> allowed) const;
+  JsonNode at(std::string_view key) const;             // required member
+  std::optional<JsonNode> find(std::string_view key) const;  // optional member (null counts as present)
+  std::vector<std::pair<std::string, JsonNode>> members() const;  // object, in file order
+  std::vector<JsonNode> elements() const;              // array
+
+  std::string as_string() const;
+  // An exact number: a string ("3/7", "0.125") or a JSON integer. Non-integer JSON
+  // numbers (and integers too large for 64 bits) are rejected with a hint to quote them.
+  Rational as_rational() const;
+  std::int64_t as_int() const;
+
+ private:
+  const Json* value_;
+  std::shared_ptr<const std::string> file_;
+  std::string pointer_;
+  JsonNode(const Json& value, std::shared_ptr<const std::string> file, std::string pointer);
+};
+
+// The canonical output form of an exact number: a string in lowest terms.
+inline Json rational_json(const Rational& r) { return Json(to_string(r)); }
+
+// Escapes a key for use in a JSON pointer (RFC 6901: '~' -> "~0", '/' -> "~1").
+std::string json_pointer_escape(std::string_view key);
+
+}  // namespace equilab

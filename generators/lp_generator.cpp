@@ -1,0 +1,1 @@
+#include "generators/lp_generator.h"

@@ -1,0 +1,1 @@
+#include "verify/lp_certificate.h"
