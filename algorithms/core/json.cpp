@@ -19,6 +19,9 @@ Json parse_json_text(const std::string& text, const std::string& source_name) {
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep the readable part.
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw InputError(source_name, "", "invalid JSON: " + what);
+  } catch (const Json::out_of_range& e) {
+    // nlohmann reports a number beyond double range (e.g. 1e400) this way.
+    throw InputError(source_name, "", std::string("a JSON number is out of range; exact numbers must be quoted strings (") + e.what() + ")");
   }
 }
 

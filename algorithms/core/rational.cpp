@@ -14,6 +14,14 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
+// Decimal digits to an integer. (The string constructor of mpz would read a leading
+// zero as an octal prefix, so the base is given explicitly.)
+Integer decimal_integer(std::string_view digits) {
+  Integer v;
+  mpz_set_str(v.backend().data(), std::string(digits).c_str(), 10);
+  return v;
+}
+
 Integer parse_integer(std::string_view s, std::string_view whole) {
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
@@ -21,7 +29,7 @@ Integer parse_integer(std::string_view s, std::string_view whole) {
     s.remove_prefix(1);
   }
   if (!all_digits(s)) throw std::invalid_argument("not a number: \"" + std::string(whole) + "\"");
-  Integer v{std::string(s)};
+  Integer v = decimal_integer(s);
   return negative ? Integer(-v) : v;
 }
 
@@ -44,7 +52,7 @@ Rational parse_rational(std::string_view text) {
     Integer p = parse_integer(text.substr(0, slash), text);
     std::string_view qs = text.substr(slash + 1);
     if (!all_digits(qs)) throw std::invalid_argument("bad denominator in \"" + std::string(text) + "\"");
-    Integer q(std::string{qs});
+    Integer q = decimal_integer(qs);
     if (q == 0) throw std::invalid_argument("zero denominator in \"" + std::string(text) + "\"");
     return Rational(p, q);
   }
@@ -75,7 +83,7 @@ Rational parse_rational(std::string_view text) {
     if (!all_digits(mantissa)) throw std::invalid_argument("not a number: \"" + std::string(text) + "\"");
     digits = std::string(mantissa);
   }
-  Integer m(digits);
+  Integer m = decimal_integer(digits);
   if (negative) m = -m;
   if (exponent >= 0) return Rational(m * power_of_ten(static_cast<unsigned long>(exponent)));
   return Rational(m, power_of_ten(static_cast<unsigned long>(-exponent)));
