@@ -1,0 +1,484 @@
+// The "groups" instance format and the groups result format.
+//
+// Instance:
+//   {"model":"groups","version":1,"name":"optional",
+//    "types":[{"name":"1","mass":"1"}, ...],            // at least one; names distinct, non-empty; mass > 0
+//    "min_size":2,"max_size":3,                         // integers, 1 <= min_size <= max_size
+//    "value":{"kind":"table","default":"0",             // default optional ("0")
+//             "groups":[{"group":["1","2","2"],"value":"9"}, ...]}}   // groups optional
+//   or "value":{"kind":"pairwise","own":{"1":"1"},"pair":[{"types":["1","2"],"value":"3"}],
+//               "size":{"3":"-1"}}                      // own, pair, size optional; missing entries 0
+// A table group lists its members in any order (it is a multiset; stored sorted by type
+// order); its size must be permitted and the same multiset may not be listed twice. A pair
+// may not be listed twice in either order; a `size` key is an integer in [min_size, max_size].
+// Numbers are exact: strings ("3/7", "0.125") or JSON integers. Unknown fields are errors.
+//
+// Result (write_result_json; read_result_json reads it back):
+//   {"model":"groups","method":"welfare-lp","arith":"exact"|"double","status":"optimal",
+//    "welfare":"6","group_types":16,"iterations":N,
+//    "assignment":[{"group":["1","2","2"],"mass":"1/2","value":"9"}, ...],   // τ > 0, canonical order
+//    "imputation":{"1":"0","2":"9/2","3":"3/2"},
+//    "imputation_range":{"1":["0","0"], ...},           // only with ranges
+//    "imputation_unique":true|false|null,               // null without ranges
+//    "replication":6,"fractional_groups":13,            // transport only
+//    "certificate":{
+//      "assignment":[...same as above...],
+//      "imputation":{...same as above...},
+//      "ranges":{"1":{"min":{"bound":"0","witness":{"1":"0","2":"9/2","3":"3/2"},
+//                            "multiplier":{"groups":[{"group":["1","1"],"x":"1/2"}],"t":"0"}},
+//                     "max":{...same layout...}}, ...}}}   // only with ranges
+// Every number is a canonical string (lowest terms). Reading a result: unknown top-level
+// fields are ignored (tools may add metadata); the certificate is strict. The certificate's
+// assignment/imputation win; the top-level copies, when present, must agree with them, and
+// top-level imputation_range/imputation_unique must agree with the certificate's ranges.
+// Group members of a result are read by name and sorted into type order; whether they form
+// valid, distinct, permitted groups is left to the certificate checker.
+#include "groups/json_io.h"
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace equilab::groups {
+namespace {
+
+using NameIndex = std::unordered_map<std::string, int>;
+
+std::string text(const Rational& r) { return equilab::to_string(r); }
+
+// "[1,2,2]" with member names.
+std::string group_label(const GroupsInstance& instance, const GroupType& group) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < group.size(); ++k) {
+    if (k) out += ",";
+    out += instance.types[group[k]].name;
+  }
+  return out + "]";
+}
+
+// Canonical order of group types: size, then lexicographic.
+bool canonical_less(const GroupType& a, const GroupType& b) {
+  if (a.size() != b.size()) return a.size() < b.size();
+  return a < b;
+}
+
+NameIndex index_types(const GroupsInstance& instance) {
+  NameIndex index;
+  for (std::size_t i = 0; i < instance.types.size(); ++i) index.emplace(instance.types[i].name, static_cast<int>(i));
+  return index;
+}
+
+int type_index(const NameIndex& index, const JsonNode& node) {
+  std::string name = node.as_string();
+  auto it = index.find(name);
+  if (it == index.end()) node.fail("unknown type \"" + name + "\"");
+  return it->second;
+}
+
+int type_index_by_key(const NameIndex& index, const std::string& name, const JsonNode& where) {
+  auto it = index.find(name);
+  if (it == index.end()) where.fail("unknown type \"" + name + "\"");
+  return it->second;
+}
+
+// An array of type names as a sorted group type (no size check).
+GroupType read_members(const JsonNode& node, const NameIndex& index) {
+  GroupType g;
+  for (const JsonNode& member : node.elements()) g.push_back(type_index(index, member));
+  std::sort(g.begin(), g.end());
+  return g;
+}
+
+int read_size(const JsonNode& node, const char* field) {
+  if (!node.raw().is_number_integer() && !node.raw().is_string())
+    node.fail(std::string(field) + " must be an integer");
+  std::int64_t v;
+  try {
+    v = node.as_int();
+  } catch (const InputError&) {
+    node.fail(std::string(field) + " must be an integer");
+  }
+  if (v < 1) node.fail(std::string(field) + " must be at least 1, not " + std::to_string(v));
+  if (v > INT_MAX) node.fail(std::string(field) + " " + std::to_string(v) + " is too large");
+  return static_cast<int>(v);
+}
+
+std::string range_text(const GroupsInstance& instance) {
+  return "[" + std::to_string(instance.min_size) + "," + std::to_string(instance.max_size) + "]";
+}
+
+TableValue read_table(const JsonNode& value, const GroupsInstance& instance, const NameIndex& index) {
+  value.expect_object({"kind", "default", "groups"});
+  TableValue table;
+  table.default_value = 0;
+  if (auto d = value.find("default")) table.default_value = d->as_rational();
+  std::map<GroupType, std::string> first_seen;  // group -> pointer of its first listing
+  if (auto groups = value.find("groups")) {
+    for (const JsonNode& item : groups->elements()) {
+      item.expect_object({"group", "value"});
+      const JsonNode members = item.at("group");
+      GroupType g = read_members(members, index);
+      const int n = static_cast<int>(g.size());
+      if (n < instance.min_size || n > instance.max_size)
+        members.fail("group size " + std::to_string(n) + " outside the permitted sizes " + range_text(instance));
+      Rational v = item.at("value").as_rational();
+      auto [it, inserted] = first_seen.emplace(g, members.pointer());
+      if (!inserted)
+        members.fail("the group " + group_label(instance, g) + " is listed twice (first at " + it->second + ")");
+      table.values.emplace(std::move(g), std::move(v));
+    }
+  }
+  return table;
+}
+
+// A `size` key: a decimal integer (a huge one is clamped, it is out of range anyway).
+std::optional<long long> parse_size_key(const std::string& key) {
+  const std::size_t start = !key.empty() && key[0] == '-' ? 1 : 0;
+  if (start == key.size()) return std::nullopt;
+  for (std::size_t k = start; k < key.size(); ++k)
+    if (key[k] < '0' || key[k] > '9') return std::nullopt;
+  if (key.size() - start > 15) return start ? LLONG_MIN : LLONG_MAX;
+  return std::stoll(key);
+}
+
+PairwiseValue read_pairwise(const JsonNode& value, const GroupsInstance& instance, const NameIndex& index) {
+  value.expect_object({"kind", "own", "pair", "size"});
+  PairwiseValue pw;
+  pw.own.assign(instance.types.size(), Rational(0));
+  if (auto own = value.find("own"))
+    for (const auto& [name, v] : own->members()) pw.own[type_index_by_key(index, name, v)] = v.as_rational();
+  if (auto pairs = value.find("pair")) {
+    std::map<std::pair<int, int>, std::string> first_seen;
+    for (const JsonNode& item : pairs->elements()) {
+      item.expect_object({"types", "value"});
+      const JsonNode types = item.at("types");
+      std::vector<JsonNode> ends = types.elements();
+      if (ends.size() != 2) types.fail("a pair names exactly two types, not " + std::to_string(ends.size()));
+      int a = type_index(index, ends[0]), b = type_index(index, ends[1]);
+      if (a > b) std::swap(a, b);
+      Rational v = item.at("value").as_rational();
+      auto [it, inserted] = first_seen.emplace(std::make_pair(a, b), types.pointer());
+      if (!inserted)
+        types.fail("duplicate pair (\"" + instance.types[a].name + "\", \"" + instance.types[b].name +
+                   "\") (first at " + it->second + ")");
+      pw.pair.emplace(std::make_pair(a, b), std::move(v));
+    }
+  }
+  if (auto sizes = value.find("size")) {
+    for (const auto& [key, v] : sizes->members()) {
+      auto n = parse_size_key(key);
+      if (!n) v.fail("size key \"" + key + "\" must be an integer");
+      if (*n < instance.min_size || *n > instance.max_size)
+        v.fail("size " + key + " outside the permitted sizes " + range_text(instance));
+      if (!pw.size.emplace(static_cast<int>(*n), v.as_rational()).second)
+        v.fail("size " + std::to_string(*n) + " is given twice");
+    }
+  }
+  return pw;
+}
+
+Json names_json(const GroupsInstance& instance, const GroupType& group) {
+  Json out = Json::array();
+  for (const auto& name : group_names(instance, group)) out.push_back(name);
+  return out;
+}
+
+// A vector (one entry per type) as an object keyed by type name.
+Json type_vector_json(const GroupsInstance& instance, const std::vector<Rational>& values, const char* field) {
+  if (values.size() != instance.types.size())
+    throw std::logic_error(std::string(field) + " has " + std::to_string(values.size()) + " entries, expected " +
+                           std::to_string(instance.types.size()));
+  Json out = Json::object();
+  for (std::size_t i = 0; i < values.size(); ++i) out[instance.types[i].name] = text(values[i]);
+  return out;
+}
+
+Json assignment_json(const GroupsInstance& instance, const StableAssignment& result) {
+  Json out = Json::array();
+  for (const FormedGroup& f : result.assignment)
+    out.push_back({{"group", names_json(instance, f.group)}, {"mass", text(f.mass)}, {"value", text(f.value)}});
+  return out;
+}
+
+Json bound_json(const GroupsInstance& instance, const Rational& bound, const std::vector<Rational>& witness,
+                const RangeMultiplier& m) {
+  Json groups = Json::array();
+  for (const auto& [g, x] : m.x) groups.push_back({{"group", names_json(instance, g)}, {"x", text(x)}});
+  return {{"bound", text(bound)},
+          {"witness", type_vector_json(instance, witness, "witness")},
+          {"multiplier", {{"groups", std::move(groups)}, {"t", text(m.t)}}}};
+}
+
+// ---- reading results ----
+
+std::vector<Rational> read_type_vector(const JsonNode& node, const GroupsInstance& instance, const NameIndex& index,
+                                       const char* what) {
+  std::vector<Rational> out(instance.types.size());
+  std::vector<bool> seen(instance.types.size(), false);
+  for (const auto& [name, v] : node.members()) {
+    int i = type_index_by_key(index, name, v);
+    out[i] = v.as_rational();
+    seen[i] = true;
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) node.fail(std::string(what) + ": missing entry for type \"" + instance.types[i].name + "\"");
+  return out;
+}
+
+std::vector<FormedGroup> read_assignment(const JsonNode& node, const NameIndex& index) {
+  std::vector<FormedGroup> out;
+  for (const JsonNode& item : node.elements()) {
+    item.expect_object({"group", "mass", "value"});
+    FormedGroup f;
+    f.group = read_members(item.at("group"), index);
+    f.mass = item.at("mass").as_rational();
+    f.value = item.at("value").as_rational();
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+bool same_assignment(const std::vector<FormedGroup>& a, const std::vector<FormedGroup>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k].group != b[k].group || a[k].mass != b[k].mass || a[k].value != b[k].value) return false;
+  return true;
+}
+
+void read_bound(const JsonNode& node, const GroupsInstance& instance, const NameIndex& index, Rational& bound,
+                std::vector<Rational>& witness, RangeMultiplier& m) {
+  node.expect_object({"bound", "witness", "multiplier"});
+  bound = node.at("bound").as_rational();
+  witness = read_type_vector(node.at("witness"), instance, index, "witness");
+  const JsonNode mult = node.at("multiplier");
+  mult.expect_object({"groups", "t"});
+  m.x.clear();
+  for (const JsonNode& item : mult.at("groups").elements()) {
+    item.expect_object({"group", "x"});
+    m.x.emplace_back(read_members(item.at("group"), index), item.at("x").as_rational());
+  }
+  m.t = mult.at("t").as_rational();
+}
+
+std::vector<ImputationRange> read_ranges(const JsonNode& node, const GroupsInstance& instance,
+                                         const NameIndex& index) {
+  std::vector<ImputationRange> out(instance.types.size());
+  std::vector<bool> seen(instance.types.size(), false);
+  for (const auto& [name, entry] : node.members()) {
+    int i = type_index_by_key(index, name, entry);
+    entry.expect_object({"min", "max"});
+    ImputationRange& r = out[i];
+    read_bound(entry.at("min"), instance, index, r.min, r.witness_min, r.multiplier_min);
+    read_bound(entry.at("max"), instance, index, r.max, r.witness_max, r.multiplier_max);
+    seen[i] = true;
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) node.fail("ranges: missing entry for type \"" + instance.types[i].name + "\"");
+  return out;
+}
+
+std::size_t read_count(const JsonNode& node) {
+  std::int64_t v = node.as_int();
+  if (v < 0) node.fail("expected a non-negative count");
+  return static_cast<std::size_t>(v);
+}
+
+}  // namespace
+
+GroupsInstance read_groups_json(const JsonNode& root) {
+  // model and version first, so that another model's file gets the clearest message.
+  const JsonNode model = root.at("model");
+  if (model.as_string() != "groups") model.fail("expected \"model\": \"groups\", not \"" + model.as_string() + "\"");
+  const JsonNode version = root.at("version");
+  if (!version.raw().is_number_integer() || version.as_int() != 1)
+    version.fail("unsupported version " + version.raw().dump() + " (expected 1)");
+  root.expect_object({"model", "version", "name", "types", "min_size", "max_size", "value"});
+
+  GroupsInstance instance;
+  if (auto name = root.find("name")) instance.name = name->as_string();
+
+  const JsonNode types = root.at("types");
+  NameIndex index;
+  for (const JsonNode& item : types.elements()) {
+    item.expect_object({"name", "mass"});
+    const JsonNode name_node = item.at("name");
+    TypeInfo t;
+    t.name = name_node.as_string();
+    if (t.name.empty()) name_node.fail("empty type name");
+    const JsonNode mass_node = item.at("mass");
+    t.mass = mass_node.as_rational();
+    if (t.mass <= 0) mass_node.fail("mass must be positive, not " + text(t.mass));
+    if (!index.emplace(t.name, static_cast<int>(instance.types.size())).second)
+      name_node.fail("duplicate type name \"" + t.name + "\"");
+    instance.types.push_back(std::move(t));
+  }
+  if (instance.types.empty()) types.fail("no types: at least one type is required");
+
+  const JsonNode min_node = root.at("min_size");
+  const JsonNode max_node = root.at("max_size");
+  instance.min_size = read_size(min_node, "min_size");
+  instance.max_size = read_size(max_node, "max_size");
+  if (instance.min_size > instance.max_size)
+    max_node.fail("max_size " + std::to_string(instance.max_size) + " < min_size " +
+                  std::to_string(instance.min_size));
+
+  const JsonNode value = root.at("value");
+  const JsonNode kind = value.at("kind");
+  const std::string k = kind.as_string();
+  if (k == "table") instance.value = read_table(value, instance, index);
+  else if (k == "pairwise") instance.value = read_pairwise(value, instance, index);
+  else kind.fail("unknown value kind \"" + k + "\" (expected \"table\" or \"pairwise\")");
+  return instance;
+}
+
+Json write_groups_json(const GroupsInstance& instance) {
+  Json doc = {{"model", "groups"}, {"version", 1}};
+  if (!instance.name.empty()) doc["name"] = instance.name;
+  Json types = Json::array();
+  for (const TypeInfo& t : instance.types) types.push_back({{"name", t.name}, {"mass", text(t.mass)}});
+  doc["types"] = std::move(types);
+  doc["min_size"] = instance.min_size;
+  doc["max_size"] = instance.max_size;
+  Json value;
+  if (const auto* table = std::get_if<TableValue>(&instance.value)) {
+    std::vector<const std::pair<const GroupType, Rational>*> entries;
+    for (const auto& entry : table->values) entries.push_back(&entry);
+    std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return canonical_less(a->first, b->first); });
+    Json groups = Json::array();
+    for (const auto* e : entries) groups.push_back({{"group", names_json(instance, e->first)}, {"value", text(e->second)}});
+    value = {{"kind", "table"}, {"default", text(table->default_value)}, {"groups", std::move(groups)}};
+  } else {
+    const auto& pw = std::get<PairwiseValue>(instance.value);
+    Json own = Json::object();
+    for (std::size_t i = 0; i < pw.own.size() && i < instance.types.size(); ++i)
+      if (pw.own[i] != 0) own[instance.types[i].name] = text(pw.own[i]);
+    Json pairs = Json::array();
+    for (const auto& [ij, v] : pw.pair)
+      pairs.push_back({{"types", Json::array({instance.types.at(ij.first).name, instance.types.at(ij.second).name})},
+                       {"value", text(v)}});
+    Json sizes = Json::object();
+    for (const auto& [n, v] : pw.size) sizes[std::to_string(n)] = text(v);
+    value = {{"kind", "pairwise"}, {"own", std::move(own)}, {"pair", std::move(pairs)}, {"size", std::move(sizes)}};
+  }
+  doc["value"] = std::move(value);
+  return doc;
+}
+
+Json write_result_json(const GroupsInstance& instance, const StableAssignment& result, const std::string& method,
+                       bool exact) {
+  Json doc = {{"model", "groups"}, {"method", method}, {"arith", exact ? "exact" : "double"}, {"status", "optimal"}};
+  doc["welfare"] = text(result.welfare);
+  doc["group_types"] = result.group_types;
+  doc["iterations"] = result.iterations;
+  doc["assignment"] = assignment_json(instance, result);
+  doc["imputation"] = type_vector_json(instance, result.imputation, "imputation");
+  if (result.ranges) {
+    if (result.ranges->size() != instance.types.size())
+      throw std::logic_error("imputation ranges: " + std::to_string(result.ranges->size()) + " entries, expected " +
+                             std::to_string(instance.types.size()));
+    Json range = Json::object();
+    for (std::size_t i = 0; i < instance.types.size(); ++i)
+      range[instance.types[i].name] = Json::array({text((*result.ranges)[i].min), text((*result.ranges)[i].max)});
+    doc["imputation_range"] = std::move(range);
+  }
+  auto unique = imputation_unique(result);
+  doc["imputation_unique"] = unique ? Json(*unique) : Json(nullptr);
+  if (result.replication) doc["replication"] = *result.replication;
+  if (result.fractional_groups) doc["fractional_groups"] = *result.fractional_groups;
+
+  Json cert = {{"assignment", doc["assignment"]}, {"imputation", doc["imputation"]}};
+  if (result.ranges) {
+    Json ranges = Json::object();
+    for (std::size_t i = 0; i < instance.types.size(); ++i) {
+      const ImputationRange& r = (*result.ranges)[i];
+      ranges[instance.types[i].name] = {{"min", bound_json(instance, r.min, r.witness_min, r.multiplier_min)},
+                                        {"max", bound_json(instance, r.max, r.witness_max, r.multiplier_max)}};
+    }
+    cert["ranges"] = std::move(ranges);
+  }
+  doc["certificate"] = std::move(cert);
+  return doc;
+}
+
+StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode& root) {
+  if (!root.raw().is_object()) root.fail("expected an object");
+  if (auto m = root.find("model"); m && m->as_string() != "groups")
+    m->fail("expected \"model\": \"groups\", not \"" + m->as_string() + "\"");
+  if (auto arith = root.find("arith")) {
+    std::string a = arith->as_string();
+    if (a != "exact" && a != "double") arith->fail("arith must be \"exact\" or \"double\", not \"" + a + "\"");
+  }
+  if (auto method = root.find("method")) method->as_string();
+  if (auto status = root.find("status"); status && status->as_string() != "optimal")
+    status->fail("status must be \"optimal\", not \"" + status->as_string() + "\"");
+
+  const NameIndex index = index_types(instance);
+  StableAssignment s;
+  s.welfare = root.at("welfare").as_rational();
+  if (auto n = root.find("group_types")) s.group_types = read_count(*n);
+  if (auto n = root.find("iterations")) s.iterations = n->as_int();
+  if (auto n = root.find("replication"); n && !n->is_null()) {
+    std::int64_t L = n->as_int();
+    if (L < 1 || L > INT_MAX) n->fail("replication must be a positive integer");
+    s.replication = static_cast<int>(L);
+  }
+  if (auto n = root.find("fractional_groups"); n && !n->is_null()) s.fractional_groups = read_count(*n);
+
+  std::optional<std::vector<FormedGroup>> top_assignment;
+  std::optional<std::vector<Rational>> top_imputation;
+  if (auto a = root.find("assignment")) top_assignment = read_assignment(*a, index);
+  if (auto u = root.find("imputation")) top_imputation = read_type_vector(*u, instance, index, "imputation");
+
+  std::optional<JsonNode> cert = root.find("certificate");
+  if (cert) cert->expect_object({"assignment", "imputation", "ranges"});
+  std::optional<JsonNode> cert_assignment = cert ? cert->find("assignment") : std::nullopt;
+  std::optional<JsonNode> cert_imputation = cert ? cert->find("imputation") : std::nullopt;
+  std::optional<JsonNode> cert_ranges = cert ? cert->find("ranges") : std::nullopt;
+
+  if (cert_assignment) {
+    s.assignment = read_assignment(*cert_assignment, index);
+    if (top_assignment && !same_assignment(*top_assignment, s.assignment))
+      cert_assignment->fail("certificate assignment differs from the top-level assignment");
+  } else if (top_assignment) {
+    s.assignment = std::move(*top_assignment);
+  } else {
+    root.fail("missing required field \"assignment\" (top level or in the certificate)");
+  }
+
+  if (cert_imputation) {
+    s.imputation = read_type_vector(*cert_imputation, instance, index, "imputation");
+    if (top_imputation && *top_imputation != s.imputation)
+      cert_imputation->fail("certificate imputation differs from the top-level imputation");
+  } else if (top_imputation) {
+    s.imputation = std::move(*top_imputation);
+  } else {
+    root.fail("missing required field \"imputation\" (top level or in the certificate)");
+  }
+
+  if (cert_ranges) s.ranges = read_ranges(*cert_ranges, instance, index);
+
+  if (auto range = root.find("imputation_range")) {
+    if (!s.ranges) range->fail("imputation_range without certificate ranges (witnesses and multipliers)");
+    for (const auto& [name, entry] : range->members()) {
+      int i = type_index_by_key(index, name, entry);
+      std::vector<JsonNode> ends = entry.elements();
+      if (ends.size() != 2) entry.fail("expected [min, max]");
+      if (ends[0].as_rational() != (*s.ranges)[i].min || ends[1].as_rational() != (*s.ranges)[i].max)
+        entry.fail("imputation_range of type \"" + name + "\" differs from the certificate bounds [" +
+                   text((*s.ranges)[i].min) + ", " + text((*s.ranges)[i].max) + "]");
+    }
+  }
+  if (auto unique = root.find("imputation_unique"); unique && !unique->is_null()) {
+    if (!unique->raw().is_boolean()) unique->fail("expected true, false or null");
+    auto computed = imputation_unique(s);
+    if (!computed) unique->fail("imputation_unique without certificate ranges");
+    if (*computed != unique->raw().get<bool>())
+      unique->fail(std::string("imputation_unique is ") + (*computed ? "false" : "true") +
+                   " but the certificate ranges say " + (*computed ? "true" : "false"));
+  }
+  return s;
+}
+
+}  // namespace equilab::groups

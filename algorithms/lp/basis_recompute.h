@@ -1,0 +1,48 @@
+// Exact recomputation of a basic solution from a basis, by sparse Gaussian
+// elimination over Rational. Used by the GLPK reference (GLPK only reports doubles);
+// deliberately shares no code with the exact simplex so that it is an independent check.
+#pragma once
+
+#include "lp/model.h"
+#include "lp/solution.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace equilab::lp {
+
+// Sparse vector: (index, nonzero value), sorted by index.
+using SparseVector = std::vector<std::pair<int, Rational>>;
+
+// Solves the square system M z = rhs exactly, M given by its rows. Sparse LU by
+// Gaussian elimination with a Markowitz-style pivot choice (sparsest column, then
+// sparsest row); only nonzeros are touched. Throws std::runtime_error when M is
+// singular or not square.
+std::vector<Rational> solve_sparse_exact(std::vector<SparseVector> rows, std::vector<Rational> rhs);
+
+// Solves M^T w = rhs exactly with the same factorisation of M (given by its rows).
+std::vector<Rational> solve_sparse_exact_transposed(std::vector<SparseVector> rows, std::vector<Rational> rhs);
+
+// The basic solution of `model` defined by `basis`, in the standard form A x + s = b
+// with one slack s_i = b_i - a_i·x per row (s_i >= 0 on <=, <= 0 on >=, = 0 on =).
+// Nonbasic structurals sit at the bound named by their status (Free: 0), nonbasic
+// slacks are 0 (the row is tight). Then
+//   x_B = B^{-1} (b - N x_N),   y = B^{-T} c_B   (c of a slack is 0; one LU of B),
+// y_i is the shadow price of row i for either sense, d_j = c_j - sum_i y_i a_ij,
+// objective = c·x. Sets status Optimal and `basis`; optimality is NOT checked here
+// (see basic_solution_defect). Throws std::runtime_error when the basis does not
+// have exactly m basic columns, names an infinite bound, or B is singular.
+Solution<Rational> basic_solution(const LpModel& model, const Basis& basis);
+
+// Status of the logical (row activity a_i·x, bounded by the row's rhs) of a row that
+// is nonbasic, i.e. tight: <= rows sit at their upper bound, >= rows at their lower
+// bound, = rows are fixed.
+BasisStatus tight_row_status(RowOp op);
+
+// Empty when `solution` (primal, dual, reduced costs) is primal feasible, dual
+// feasible and complementary for `model` under the LP conventions; otherwise a
+// description of the first violated condition.
+std::string basic_solution_defect(const LpModel& model, const Solution<Rational>& solution);
+
+}  // namespace equilab::lp

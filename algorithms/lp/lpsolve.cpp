@@ -1,0 +1,206 @@
+// lp_solve 5.5 adapter and method `lpsolve-repair`.
+//
+// lp_solve conventions used here (lp_solve 5.5 reference guide):
+//  - rows and columns are 1-based; in get_basis() indices 1..m are the rows' logicals
+//    and m+1..m+n the columns; entries 1..m of the array list the basic variables,
+//    entries m+1..m+n the nonbasic ones (negative: at lower, positive: at upper);
+//  - get_ptr_dual_solution() gives entry 0 for the objective, 1..m the rows' duals and
+//    m+1..m+n the columns' reduced costs; lp_solve's row duals are already shadow prices
+//    (d objective / d rhs) for both max and min, which is our convention;
+//  - dual values are only computed when PRESOLVE_SENSDUALS is set before solve();
+//    that flag is not a presolve reduction, so the model stays as given.
+#include "lp/lpsolve.h"
+
+#include "lp/basis_recompute.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <lpsolve/lp_lib.h>  // after our headers: it defines many short macros
+
+namespace equilab::lp {
+namespace {
+
+struct LpDeleter {
+  void operator()(lprec* lp) const { delete_lp(lp); }
+};
+using LpPtr = std::unique_ptr<lprec, LpDeleter>;
+
+double to_double(const Rational& v) { return v.convert_to<double>(); }
+
+int row_type(RowOp op) {
+  switch (op) {
+    case RowOp::LessEqual: return LE;
+    case RowOp::GreaterEqual: return GE;
+    case RowOp::Equal: return EQ;
+  }
+  return EQ;
+}
+
+void add_rows(lprec* lp, const LpModel& model) {
+  set_add_rowmode(lp, TRUE);
+  std::vector<REAL> values;
+  std::vector<int> cols;
+  for (const Constraint& row : model.constraints) {
+    values.clear();
+    cols.clear();
+    for (const auto& [j, a] : row.coef) {
+      values.push_back(to_double(a));
+      cols.push_back(j + 1);
+    }
+    if (!add_constraintex(lp, static_cast<int>(cols.size()), values.data(), cols.data(), row_type(row.op),
+                          to_double(row.rhs)))
+      throw std::runtime_error("lp_solve: add_constraintex failed");
+  }
+  set_add_rowmode(lp, FALSE);
+}
+
+void set_objective_and_bounds(lprec* lp, const LpModel& model) {
+  const int n = model.num_vars();
+  std::vector<REAL> values(n);
+  std::vector<int> cols(n);
+  for (int j = 0; j < n; ++j) {
+    values[j] = to_double(model.objective[j]);
+    cols[j] = j + 1;
+  }
+  if (n > 0 && !set_obj_fnex(lp, n, values.data(), cols.data())) throw std::runtime_error("lp_solve: set_obj_fnex failed");
+  const REAL inf = get_infinite(lp);
+  for (int j = 0; j < n; ++j) {
+    const Variable& v = model.variables[j];
+    if (!v.lower && !v.upper) {
+      set_unbounded(lp, j + 1);
+      continue;
+    }
+    const REAL lo = v.lower ? to_double(*v.lower) : -inf;
+    const REAL up = v.upper ? to_double(*v.upper) : inf;
+    if (!set_bounds(lp, j + 1, lo, up)) throw std::runtime_error("lp_solve: set_bounds failed on variable " + std::to_string(j));
+  }
+  if (model.sense == Sense::Maximize) set_maxim(lp);
+  else set_minim(lp);
+}
+
+LpPtr build(const LpModel& model) {
+  LpPtr lp(make_lp(0, model.num_vars()));
+  if (!lp) throw std::runtime_error("lp_solve: make_lp failed");
+  set_verbose(lp.get(), NEUTRAL);
+  add_rows(lp.get(), model);
+  set_objective_and_bounds(lp.get(), model);
+  set_presolve(lp.get(), PRESOLVE_DUALS, get_presolveloops(lp.get()));  // duals only, no reductions
+  return lp;
+}
+
+Status map_status(lprec* lp, int code) {
+  switch (code) {
+    case OPTIMAL:
+    case SUBOPTIMAL: return Status::Optimal;
+    case INFEASIBLE: return Status::Infeasible;
+    case UNBOUNDED: return Status::Unbounded;
+    default: break;
+  }
+  throw std::runtime_error("lp_solve: solve() returned code " + std::to_string(code) + " (" + get_statustext(lp, code) + ")");
+}
+
+// Nonbasic bound of a structural: the finite bound nearest lp_solve's value (lp_solve
+// may flip columns with only an upper bound internally, so the value is the safer
+// witness than the sign in get_basis); Fixed when l == u, Free when both are infinite.
+BasisStatus nonbasic_column_status(const Variable& v, double value, bool lp_says_lower) {
+  if (v.lower && v.upper) {
+    if (*v.lower == *v.upper) return BasisStatus::Fixed;
+    const double dl = std::abs(value - to_double(*v.lower));
+    const double du = std::abs(value - to_double(*v.upper));
+    if (dl != du) return dl < du ? BasisStatus::AtLower : BasisStatus::AtUpper;
+    return lp_says_lower ? BasisStatus::AtLower : BasisStatus::AtUpper;
+  }
+  if (v.lower) return BasisStatus::AtLower;
+  if (v.upper) return BasisStatus::AtUpper;
+  return BasisStatus::Free;
+}
+
+// The final basis in our terms (rows: tight_row_status, structurals as above).
+// Empty when lp_solve has none.
+Basis read_basis(lprec* lp, const LpModel& model, const std::vector<double>& x) {
+  const int m = model.num_rows(), n = model.num_vars();
+  std::vector<int> bascolumn(1 + m + n, 0);
+  if (!get_basis(lp, bascolumn.data(), TRUE)) return {};
+  Basis basis;
+  basis.variables.assign(n, BasisStatus::AtLower);
+  basis.rows.assign(m, BasisStatus::AtLower);
+  std::vector<bool> is_basic(m + n + 1, false);
+  for (int k = 1; k <= m; ++k) {
+    const int idx = std::abs(bascolumn[k]);
+    if (idx < 1 || idx > m + n) throw std::runtime_error("lp_solve: basis index out of range");
+    is_basic[idx] = true;
+  }
+  std::vector<bool> at_lower(m + n + 1, true);
+  for (int k = m + 1; k <= m + n; ++k) at_lower[std::abs(bascolumn[k])] = bascolumn[k] < 0;
+  for (int i = 0; i < m; ++i) {
+    // A nonbasic row is tight at its rhs.
+    basis.rows[i] = is_basic[i + 1] ? BasisStatus::Basic : tight_row_status(model.constraints[i].op);
+  }
+  for (int j = 0; j < n; ++j)
+    basis.variables[j] = is_basic[m + 1 + j] ? BasisStatus::Basic
+                                             : nonbasic_column_status(model.variables[j], x[j], at_lower[m + 1 + j]);
+  return basis;
+}
+
+std::vector<double> read_primal(lprec* lp, int n) {
+  REAL* values = nullptr;
+  if (n > 0 && !get_ptr_variables(lp, &values)) throw std::runtime_error("lp_solve: get_ptr_variables failed");
+  return n > 0 ? std::vector<double>(values, values + n) : std::vector<double>{};
+}
+
+std::vector<double> read_duals(lprec* lp, int m) {
+  REAL* duals = nullptr;
+  if (!get_ptr_dual_solution(lp, &duals) || duals == nullptr) throw std::runtime_error("lp_solve: no dual solution");
+  return std::vector<double>(duals + 1, duals + 1 + m);  // entry 0 is the objective row
+}
+
+// d_j = c_j - sum_i y_i a_ij in double.
+std::vector<double> reduced_costs(const LpModel& model, const std::vector<double>& y) {
+  std::vector<double> d(model.num_vars());
+  for (int j = 0; j < model.num_vars(); ++j) d[j] = to_double(model.objective[j]);
+  for (int i = 0; i < model.num_rows(); ++i)
+    for (const auto& [j, a] : model.constraints[i].coef) d[j] -= y[i] * to_double(a);
+  return d;
+}
+
+}  // namespace
+
+Solution<double> lpsolve_solve(const LpModel& model) {
+  LpPtr lp = build(model);
+  const int code = solve(lp.get());
+  Solution<double> result;
+  result.status = map_status(lp.get(), code);
+  result.iterations = static_cast<long>(get_total_iter(lp.get()));
+  if (result.status == Status::Infeasible) return result;  // lp_solve gives no Farkas certificate
+
+  // Unbounded: lp_solve's last point (not guaranteed feasible) and no ray.
+  result.primal = read_primal(lp.get(), model.num_vars());
+  result.basis = read_basis(lp.get(), model, result.primal);
+  if (result.status != Status::Optimal) return result;
+
+  if (result.basis.rows.size() != static_cast<std::size_t>(model.num_rows()))
+    throw std::runtime_error("lp_solve: no final basis");
+  result.objective = get_objective(lp.get());
+  result.dual = read_duals(lp.get(), model.num_rows());
+  result.reduced_costs = reduced_costs(model, result.dual);
+  return result;
+}
+
+Solution<Rational> lpsolve_repair(const LpModel& model, const SimplexOptions& options) {
+  Basis warm;
+  try {
+    warm = lpsolve_solve(model).basis;  // any status: a basis is only a starting point
+  } catch (const std::exception&) {
+    // lp_solve failed: fall back to the exact simplex from its default (slack) basis.
+  }
+  const bool usable = warm.rows.size() == static_cast<std::size_t>(model.num_rows()) &&
+                      warm.variables.size() == static_cast<std::size_t>(model.num_vars());
+  return simplex_solve<Rational>(model, options, usable ? &warm : nullptr);
+}
+
+}  // namespace equilab::lp

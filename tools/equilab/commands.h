@@ -1,0 +1,50 @@
+// The subcommands of `equilab`, one function each.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace equilab::cli {
+
+// Options shared by solve, verify and crosscheck (used by the families that need them).
+struct FamilyOptions {
+  bool no_ranges = false;
+  std::uint64_t max_enumeration = 2'000'000;
+  std::string replication = "lcm", form = "orbit";
+};
+struct SolveArgs {
+  std::string file, method, arith = "exact";
+  bool json = false;
+  FamilyOptions family;
+};
+struct VerifyArgs {
+  std::string file, result;
+  FamilyOptions family;
+};
+struct CrosscheckArgs {
+  std::string file;
+  FamilyOptions family;
+};
+struct GenerateArgs {
+  std::string model, kind = "general", out;
+  std::uint64_t seed = 0;
+  int vars = 5, cons = 4;
+  double density = 1.0;
+  // groups
+  int types = 3, min_size = 1, max_size = 3;
+  std::string value = "table";
+  bool ties = false;
+};
+struct ReproduceArgs {
+  std::string paper, catalog, report;
+  bool json = false;
+};
+
+int run_solve(const SolveArgs& args);
+int run_verify(const VerifyArgs& args);
+int run_crosscheck(const CrosscheckArgs& args);
+int run_generate(const GenerateArgs& args);
+int run_reproduce(const ReproduceArgs& args);
+int run_methods();
+
+}  // namespace equilab::cli

@@ -1,0 +1,55 @@
+// A model family as the `equilab` command sees it: how to solve, verify and
+// cross-check one instance. Each family registers one of these in registry.cpp.
+#pragma once
+
+#include "core/json.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace equilab::cli {
+
+// An instance as read from disk: its file name and, for JSON formats, the document.
+struct InstanceSource {
+  std::string file;
+  std::optional<Json> document;  // absent for non-JSON formats (MPS)
+};
+
+struct SolveRequest {
+  std::string method;  // empty: the family's default
+  bool exact = true;   // false: --arith double
+  // Options of enumerating families (groups): documented with the command.
+  bool ranges = true;                        // --no-ranges clears it
+  std::uint64_t max_enumeration = 2'000'000;  // --max-enumeration
+  std::string replication = "lcm";           // --replication lcm|factorial
+  std::string form = "orbit";                // --form orbit|full
+};
+
+struct CheckOutcome {
+  bool ok = true;
+  std::vector<std::string> messages;  // failures (verify) or disagreements (crosscheck)
+  std::vector<std::string> lines;     // what was compared, for the human-readable output
+};
+
+struct Family {
+  std::string model;
+  std::vector<std::string> methods;  // the first is the default
+  std::function<Json(const InstanceSource&, const SolveRequest&)> solve;
+  std::function<CheckOutcome(const InstanceSource&, const JsonNode& result, const SolveRequest&)> verify;
+  std::function<CheckOutcome(const InstanceSource&, const SolveRequest&)> crosscheck;
+  // Human-readable rendering of a result document.
+  std::function<std::string(const Json& result)> describe;
+  // Compares a result with a catalog entry's published answer; returns the computed
+  // value as text and whether it matches.
+  std::function<std::pair<std::string, bool>(const InstanceSource&, const Json& result, const JsonNode& published)> compare;
+};
+
+const std::vector<Family>& families();
+const Family& family_for_model(const std::string& model, const std::string& file);
+// Reads an instance file and finds its family (MPS files are "lp").
+std::pair<InstanceSource, const Family*> load_instance(const std::string& path);
+
+}  // namespace equilab::cli

@@ -1,0 +1,227 @@
+// The "groups" family (Wang 2019, §2): welfare-lp (default), transport, vertex-enum.
+#include "family.h"
+#include "groups/json_io.h"
+#include "groups/methods.h"
+#include "verify/groups_certificate.h"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+namespace equilab::cli {
+namespace {
+
+using groups::GroupsInstance;
+using groups::GroupsOptions;
+using groups::StableAssignment;
+
+GroupsInstance read_instance(const InstanceSource& src) {
+  return groups::read_groups_json(JsonNode(*src.document, src.file));
+}
+
+GroupsOptions options_of(const SolveRequest& request) {
+  GroupsOptions o;
+  o.exact = request.exact;
+  o.ranges = request.ranges;
+  o.max_enumeration = request.max_enumeration;
+  o.replication = request.replication == "factorial" ? GroupsOptions::Replication::Factorial : GroupsOptions::Replication::Lcm;
+  o.transport_form = request.form == "full" ? GroupsOptions::TransportForm::Full : GroupsOptions::TransportForm::Orbit;
+  return o;
+}
+
+// Enumeration limits are the user's to raise: exit 2 naming the option.
+template <class F>
+auto guard_enumeration(const std::string& file, F&& body) {
+  try {
+    return body();
+  } catch (const groups::EnumerationLimit& e) {
+    throw InputError(file, "--max-enumeration", e.what());
+  }
+}
+
+StableAssignment run_method(const GroupsInstance& instance, const std::string& method, const GroupsOptions& o,
+                            const std::string& file) {
+  return guard_enumeration(file, [&] {
+    if (method == "welfare-lp") return groups::solve_welfare_lp(instance, o);
+    if (method == "transport") return groups::solve_transport(instance, o);
+    if (method == "vertex-enum") return groups::solve_vertex_enum(instance, o);
+    throw InputError("(command line)", "--method",
+                     "unknown method \"" + method + "\" for model groups (welfare-lp, transport, vertex-enum)");
+  });
+}
+
+Json solve_groups(const InstanceSource& src, const SolveRequest& request) {
+  const GroupsInstance instance = read_instance(src);
+  const std::string method = request.method.empty() ? "welfare-lp" : request.method;
+  if (!request.exact && method != "welfare-lp")
+    throw InputError("(command line)", "--arith", "--arith double is available for welfare-lp only");
+  const StableAssignment result = run_method(instance, method, options_of(request), src.file);
+  return groups::write_result_json(instance, result, method, request.exact);
+}
+
+CheckOutcome verify_groups(const InstanceSource& src, const JsonNode& result, const SolveRequest& request) {
+  const GroupsInstance instance = read_instance(src);
+  const StableAssignment claimed = groups::read_result_json(instance, result);
+  const verify::Verdict verdict = guard_enumeration(
+      src.file, [&] { return verify::check_groups_certificate(instance, claimed, request.max_enumeration); });
+  CheckOutcome out;
+  out.ok = verdict.valid;
+  out.messages = verdict.failures;
+  out.lines.push_back("welfare " + to_string(claimed.welfare));
+  return out;
+}
+
+CheckOutcome crosscheck_groups(const InstanceSource& src, const SolveRequest& request) {
+  const GroupsInstance instance = read_instance(src);
+  GroupsOptions o = options_of(request);
+  CheckOutcome out;
+  std::optional<StableAssignment> reference;
+  for (const std::string method : {"welfare-lp", "transport", "vertex-enum"}) {
+    std::optional<StableAssignment> result;
+    try {
+      result = run_method(instance, method, o, src.file);
+    } catch (const InputError& e) {
+      if (method != "vertex-enum") throw;
+      out.lines.push_back(method + ": skipped (" + e.reason() + ")");
+      continue;
+    }
+    const verify::Verdict verdict = verify::check_groups_certificate(instance, *result, request.max_enumeration);
+    out.lines.push_back(method + ": welfare " + to_string(result->welfare) +
+                        (verdict.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
+    if (!verdict.valid) {
+      out.ok = false;
+      for (const auto& f : verdict.failures) out.messages.push_back(method + ": " + f);
+    }
+    if (!reference) {
+      reference = result;
+      continue;
+    }
+    if (result->welfare != reference->welfare) {
+      out.ok = false;
+      out.messages.push_back("disagreement: welfare-lp says " + to_string(reference->welfare) + ", " + method +
+                             " says " + to_string(result->welfare));
+    }
+    // Ranges are properties of the instance, not of the method: they must agree too.
+    if (result->ranges && reference->ranges)
+      for (int i = 0; i < instance.num_types(); ++i) {
+        const auto &a = (*reference->ranges)[i], &b = (*result->ranges)[i];
+        if (a.min != b.min || a.max != b.max) {
+          out.ok = false;
+          out.messages.push_back("disagreement on the imputation range of type \"" + instance.types[i].name + "\"");
+        }
+      }
+  }
+  return out;
+}
+
+std::string describe_groups(const Json& r) {
+  std::ostringstream os;
+  os << "status:      " << r.at("status").get<std::string>() << "\n";
+  os << "method:      " << r.at("method").get<std::string>() << "\n";
+  os << "arith:       " << r.at("arith").get<std::string>()
+     << (r.at("arith") == "double" ? "  (floating point: values are the exact binary expansions of doubles)" : "") << "\n";
+  os << "welfare:     " << r.at("welfare").get<std::string>() << "\n";
+  os << "group types: " << r.at("group_types").get<std::size_t>() << "\n";
+  os << "assignment (mass of groups of each type):\n";
+  for (const auto& g : r.at("assignment")) {
+    os << "  [";
+    for (std::size_t k = 0; k < g.at("group").size(); ++k) os << (k ? "," : "") << g.at("group")[k].get<std::string>();
+    os << "]  mass " << g.at("mass").get<std::string>() << "  value " << g.at("value").get<std::string>() << "\n";
+  }
+  os << "imputation:\n";
+  for (const auto& item : r.at("imputation").items()) {
+    os << "  " << item.key() << " = " << item.value().get<std::string>();
+    if (r.contains("imputation_range")) {
+      const auto& range = r.at("imputation_range").at(item.key());
+      os << "   range [" << range[0].get<std::string>() << ", " << range[1].get<std::string>() << "]";
+    }
+    os << "\n";
+  }
+  if (r.contains("imputation_unique") && !r.at("imputation_unique").is_null())
+    os << "imputation unique: " << (r.at("imputation_unique").get<bool>() ? "yes" : "no") << "\n";
+  return os.str();
+}
+
+// Published answers a catalog entry may state (each optional):
+//   "welfare", "group_types", "fractional_groups", "imputation": {type: u} (unique values),
+//   "imputation_range": {type: [min, max]},
+//   "derivative": {type: {"plus": D_{+e_i}Π, "minus": D_{-e_i}Π}} (= min u(i) and -max u(i), §2.2.1),
+//   "mean_surplus": [{"group": [...], "value": s(G)/|G|}] (a statement about the instance itself).
+std::pair<std::string, bool> compare_groups(const InstanceSource& src, const Json& result, const JsonNode& published) {
+  published.expect_object({"welfare", "group_types", "fractional_groups", "imputation", "imputation_range", "derivative", "mean_surplus"});
+  std::vector<std::string> parts;
+  bool match = true;
+  auto check = [&](const std::string& label, const std::string& computed, bool equal) {
+    parts.push_back(label + " " + computed);
+    match = match && equal;
+  };
+  auto range_of = [&](const JsonNode& node, const std::string& type) -> const Json& {
+    if (!result.contains("imputation_range")) node.fail("the result has no imputation ranges");
+    if (!result.at("imputation_range").contains(type)) node.fail("unknown type \"" + type + "\"");
+    return result.at("imputation_range").at(type);
+  };
+  if (auto w = published.find("welfare"))
+    check("welfare", result.at("welfare").get<std::string>(), parse_rational(result.at("welfare").get<std::string>()) == w->as_rational());
+  if (auto g = published.find("group_types"))
+    check("group types", std::to_string(result.at("group_types").get<long long>()), result.at("group_types").get<long long>() == g->as_int());
+  if (auto f = published.find("fractional_groups")) {
+    if (!result.contains("fractional_groups")) f->fail("only the transport method reports fractional groups");
+    check("fractional groups", std::to_string(result.at("fractional_groups").get<long long>()),
+          result.at("fractional_groups").get<long long>() == f->as_int());
+  }
+  if (auto imp = published.find("imputation"))
+    for (const auto& [type, value] : imp->members()) {
+      const Json& range = range_of(value, type);
+      const Rational lo = parse_rational(range[0].get<std::string>()), hi = parse_rational(range[1].get<std::string>());
+      check("u(" + type + ")", lo == hi ? to_string(lo) : "[" + to_string(lo) + "," + to_string(hi) + "]",
+            lo == hi && lo == value.as_rational());
+    }
+  if (auto ranges = published.find("imputation_range"))
+    for (const auto& [type, value] : ranges->members()) {
+      const Json& range = range_of(value, type);
+      auto bounds = value.elements();
+      if (bounds.size() != 2) value.fail("expected [min, max]");
+      check("u(" + type + ") in", "[" + range[0].get<std::string>() + "," + range[1].get<std::string>() + "]",
+            parse_rational(range[0].get<std::string>()) == bounds[0].as_rational() &&
+                parse_rational(range[1].get<std::string>()) == bounds[1].as_rational());
+    }
+  if (auto der = published.find("derivative"))
+    for (const auto& [type, value] : der->members()) {
+      value.expect_object({"plus", "minus"});
+      const Json& range = range_of(value, type);
+      const Rational plus = parse_rational(range[0].get<std::string>());    // D_{+e_i}Π = min u(i)
+      const Rational minus = -parse_rational(range[1].get<std::string>());  // D_{-e_i}Π = -max u(i)
+      check("D+e" + type + " " + to_string(plus) + ", D-e" + type, to_string(minus),
+            plus == value.at("plus").as_rational() && minus == value.at("minus").as_rational());
+    }
+  if (auto mean = published.find("mean_surplus")) {
+    const GroupsInstance instance = read_instance(src);
+    for (const auto& item : mean->elements()) {
+      item.expect_object({"group", "value"});
+      groups::GroupType g;
+      for (const auto& member : item.at("group").elements()) {
+        const std::string name = member.as_string();
+        int index = -1;
+        for (int i = 0; i < instance.num_types(); ++i)
+          if (instance.types[i].name == name) index = i;
+        if (index < 0) member.fail("unknown type \"" + name + "\"");
+        g.push_back(index);
+      }
+      std::sort(g.begin(), g.end());
+      const Rational m = groups::group_value(instance, g) / static_cast<long>(g.size());
+      check("mean surplus", to_string(m), m == item.at("value").as_rational());
+    }
+  }
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
+  return {text, match};
+}
+
+}  // namespace
+
+Family groups_family() {
+  return Family{"groups", {"welfare-lp", "transport", "vertex-enum"}, solve_groups, verify_groups, crosscheck_groups,
+                describe_groups, compare_groups};
+}
+
+}  // namespace equilab::cli

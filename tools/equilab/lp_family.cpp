@@ -1,0 +1,141 @@
+// The "lp" family: exact-simplex, lpsolve-repair (default), and GLPK's glp_exact as
+// an external reference in crosscheck.
+#include "family.h"
+#include "lp/exact_simplex.h"
+#include "lp/glpk_reference.h"
+#include "lp/json_io.h"
+#include "lp/lpsolve.h"
+#include "lp/mps.h"
+#include "verify/lp_certificate.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace equilab::cli {
+namespace {
+
+lp::LpModel read_model(const InstanceSource& src) {
+  if (src.document) return lp::read_lp_json(JsonNode(*src.document, src.file));
+  return lp::read_mps_file(src.file);
+}
+
+lp::SimplexOptions progress_options() {
+  lp::SimplexOptions options;
+  options.on_progress = [](long iteration, int phase) {
+    std::cerr << "simplex: phase " << phase << ", " << iteration << " pivots\n";
+  };
+  return options;
+}
+
+Json solve_lp(const InstanceSource& src, const SolveRequest& request) {
+  const lp::LpModel model = read_model(src);
+  const std::string method = request.method.empty() ? "lpsolve-repair" : request.method;
+  if (method == "exact-simplex") {
+    if (request.exact) return lp::write_solution_json(model, lp::simplex_solve<Rational>(model, progress_options()), method);
+    return lp::write_solution_json(model, lp::simplex_solve<double>(model, progress_options()), method);
+  }
+  if (method == "lpsolve-repair") {
+    if (request.exact) return lp::write_solution_json(model, lp::lpsolve_repair(model, progress_options()), method);
+    // In double, lpsolve-repair is lp_solve alone: there is nothing to repair.
+    return lp::write_solution_json(model, lp::lpsolve_solve(model), "lpsolve");
+  }
+  throw InputError("(command line)", "--method", "unknown method \"" + method + "\" for model lp (exact-simplex, lpsolve-repair)");
+}
+
+CheckOutcome verify_lp(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
+  const lp::LpModel model = read_model(src);
+  const lp::Solution<Rational> solution = lp::read_solution_json(model, result);
+  const verify::Verdict verdict = verify::check_lp_certificate(model, solution);
+  CheckOutcome out;
+  out.ok = verdict.valid;
+  out.messages = verdict.failures;
+  out.lines.push_back(std::string("status ") + lp::to_string(solution.status));
+  if (solution.status == lp::Status::Optimal) out.lines.push_back("objective " + to_string(solution.objective));
+  return out;
+}
+
+std::string describe_solution(const lp::Solution<Rational>& s) {
+  std::string text = lp::to_string(s.status);
+  if (s.status == lp::Status::Optimal) text += " " + to_string(s.objective);
+  return text;
+}
+
+CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest&) {
+  const lp::LpModel model = read_model(src);
+  struct Run {
+    std::string method;
+    lp::Solution<Rational> solution;
+    bool has_certificate;
+  };
+  std::vector<Run> runs;
+  runs.push_back({"exact-simplex", lp::simplex_solve<Rational>(model, progress_options()), true});
+  runs.push_back({"lpsolve-repair", lp::lpsolve_repair(model, progress_options()), true});
+  auto glpk = lp::glpk_exact_solve(model);
+  // GLPK returns an exact certificate only for optimal answers (recomputed from its basis).
+  runs.push_back({"glpk-exact (reference)", glpk, glpk.status == lp::Status::Optimal});
+
+  CheckOutcome out;
+  for (const auto& run : runs) {
+    std::string line = run.method + ": " + describe_solution(run.solution);
+    if (run.has_certificate) {
+      auto verdict = verify::check_lp_certificate(model, run.solution);
+      line += verdict.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)";
+      if (!verdict.valid) {
+        out.ok = false;
+        for (const auto& f : verdict.failures) out.messages.push_back(run.method + ": " + f);
+      }
+    }
+    out.lines.push_back(line);
+  }
+  const auto& first = runs.front().solution;
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    const auto& other = runs[k].solution;
+    bool same = other.status == first.status && (first.status != lp::Status::Optimal || other.objective == first.objective);
+    if (!same) {
+      out.ok = false;
+      out.messages.push_back("disagreement: " + runs.front().method + " says " + describe_solution(first) + ", " +
+                             runs[k].method + " says " + describe_solution(other));
+    }
+  }
+  return out;
+}
+
+std::string describe_lp(const Json& r) {
+  std::ostringstream os;
+  os << "status:    " << r.at("status").get<std::string>() << "\n";
+  os << "method:    " << r.at("method").get<std::string>() << "\n";
+  os << "arith:     " << r.at("arith").get<std::string>()
+     << (r.at("arith") == "double" ? "  (floating point: values are the exact binary expansions of doubles, not exact answers)" : "")
+     << "\n";
+  if (r.contains("objective")) os << "objective: " << r.at("objective").get<std::string>() << "\n";
+  auto table = [&os](const char* title, const Json& values) {
+    os << title << ":\n";
+    for (const auto& item : values.items()) os << "  " << item.key() << " = " << item.value().get<std::string>() << "\n";
+  };
+  if (r.contains("primal")) table("primal", r.at("primal"));
+  if (r.contains("dual")) table("dual (shadow prices)", r.at("dual"));
+  const Json& cert = r.at("certificate");
+  if (cert.contains("farkas")) table("farkas multipliers", cert.at("farkas"));
+  if (cert.contains("ray")) table("improving ray", cert.at("ray"));
+  return os.str();
+}
+
+std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& result, const JsonNode& published) {
+  published.expect_object({"status", "objective"});
+  const std::string status = result.at("status").get<std::string>();
+  std::string computed = status;
+  bool match = status == published.at("status").as_string();
+  if (status == "optimal") {
+    computed += " " + result.at("objective").get<std::string>();
+    if (auto obj = published.find("objective")) match = match && parse_rational(result.at("objective").get<std::string>()) == obj->as_rational();
+  }
+  return {computed, match};
+}
+
+}  // namespace
+
+Family lp_family() {
+  return Family{"lp", {"lpsolve-repair", "exact-simplex"}, solve_lp, verify_lp, crosscheck_lp, describe_lp, compare_lp};
+}
+
+}  // namespace equilab::cli
