@@ -1,10 +1,6 @@
 #include "commands.h"
 
 #include "family.h"
-#include "generators/groups_generator.h"
-#include "generators/lp_generator.h"
-#include "groups/json_io.h"
-#include "lp/json_io.h"
 
 #include <filesystem>
 #include <fstream>
@@ -65,36 +61,7 @@ int run_crosscheck(const CrosscheckArgs& args) {
   return 1;
 }
 
-int run_generate(const GenerateArgs& args) {
-  Json doc;
-  if (args.model == "lp") {
-    gen::LpGenOptions options;
-    options.vars = args.vars;
-    options.cons = args.cons;
-    options.density = args.density;
-    try {
-      options.kind = gen::parse_lp_kind(args.kind);
-      doc = lp::write_lp_json(gen::generate_lp(args.seed, options));
-    } catch (const std::invalid_argument& e) {
-      throw InputError("(command line)", "generate lp", e.what());
-    }
-  } else if (args.model == "groups") {
-    gen::GroupsGenOptions options;
-    options.types = args.types;
-    options.min_size = args.min_size;
-    options.max_size = args.max_size;
-    options.ties = args.ties;
-    if (args.value != "table" && args.value != "pairwise")
-      throw InputError("(command line)", "--value", "expected table or pairwise, got \"" + args.value + "\"");
-    options.pairwise = args.value == "pairwise";
-    try {
-      doc = groups::write_groups_json(gen::generate_groups(args.seed, options));
-    } catch (const std::invalid_argument& e) {
-      throw InputError("(command line)", "generate groups", e.what());
-    }
-  } else {
-    throw InputError("(command line)", "model", "cannot generate model \"" + args.model + "\" (known: lp, groups)");
-  }
+int run_generate(const GenerateArgs& args, const Json& doc) {
   if (args.out.empty()) {
     std::cout << doc.dump(1) << "\n";
     return 0;

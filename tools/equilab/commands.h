@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/json.h"
+
 namespace equilab::cli {
 
 // Options shared by solve, verify and crosscheck (used by the families that need them).
@@ -26,14 +28,8 @@ struct CrosscheckArgs {
   FamilyOptions family;
 };
 struct GenerateArgs {
-  std::string model, kind = "general", out;
   std::uint64_t seed = 0;
-  int vars = 5, cons = 4;
-  double density = 1.0;
-  // groups
-  int types = 3, min_size = 1, max_size = 3;
-  std::string value = "table";
-  bool ties = false;
+  std::string out;
 };
 struct ReproduceArgs {
   std::string paper, catalog, report;
@@ -43,7 +39,8 @@ struct ReproduceArgs {
 int run_solve(const SolveArgs& args);
 int run_verify(const VerifyArgs& args);
 int run_crosscheck(const CrosscheckArgs& args);
-int run_generate(const GenerateArgs& args);
+// Writes the instance a `generate <model>` subcommand produced.
+int run_generate(const GenerateArgs& args, const Json& instance);
 int run_reproduce(const ReproduceArgs& args);
 int run_methods();
 

@@ -4,6 +4,8 @@
 
 #include "core/json.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,6 +36,11 @@ struct CheckOutcome {
   std::vector<std::string> lines;     // what was compared, for the human-readable output
 };
 
+struct Generator {
+  CLI::App* command = nullptr;
+  std::function<Json(std::uint64_t seed)> make;
+};
+
 struct Family {
   std::string model;
   std::vector<std::string> methods;  // the first is the default
@@ -45,6 +52,10 @@ struct Family {
   // Compares a result with a catalog entry's published answer; returns the computed
   // value as text and whether it matches.
   std::function<std::pair<std::string, bool>(const InstanceSource&, const Json& result, const JsonNode& published)> compare;
+  // Adds `generate <model>` with the family's size options to `generate` and returns the
+  // subcommand and the function that draws an instance from a seed once options are parsed
+  // (it throws InputError for bad options). May be empty (no generator).
+  std::function<Generator(CLI::App& generate)> add_generator;
 };
 
 const std::vector<Family>& families();

@@ -1,11 +1,13 @@
 // The "groups" family (Wang 2019, §2): welfare-lp (default), transport, vertex-enum.
 #include "family.h"
+#include "generators/groups_generator.h"
 #include "groups/json_io.h"
 #include "groups/methods.h"
 #include "verify/groups_certificate.h"
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace equilab::cli {
@@ -217,11 +219,33 @@ std::pair<std::string, bool> compare_groups(const InstanceSource& src, const Jso
   return {text, match};
 }
 
+Generator add_groups_generator(CLI::App& generate) {
+  auto options = std::make_shared<gen::GroupsGenOptions>();
+  auto value = std::make_shared<std::string>("table");
+  CLI::App* cmd = generate.add_subcommand("groups", "a random groups instance (Wang §2)");
+  cmd->add_option("--types", options->types, "number of types")->capture_default_str();
+  cmd->add_option("--min-size", options->min_size, "smallest permitted group size")->capture_default_str();
+  cmd->add_option("--max-size", options->max_size, "largest permitted group size")->capture_default_str();
+  cmd->add_option("--value", *value, "table|pairwise")->capture_default_str();
+  cmd->add_flag("--ties", options->ties, "values from {0,1,2}: degenerate LPs, non-unique imputations");
+  return {cmd, [options, value](std::uint64_t seed) {
+            if (*value != "table" && *value != "pairwise")
+              throw InputError("(command line)", "--value", "expected table or pairwise, got \"" + *value + "\"");
+            gen::GroupsGenOptions o = *options;
+            o.pairwise = *value == "pairwise";
+            try {
+              return groups::write_groups_json(gen::generate_groups(seed, o));
+            } catch (const std::invalid_argument& e) {
+              throw InputError("(command line)", "generate groups", e.what());
+            }
+          }};
+}
+
 }  // namespace
 
 Family groups_family() {
-  return Family{"groups", {"welfare-lp", "transport", "vertex-enum"}, solve_groups, verify_groups, crosscheck_groups,
-                describe_groups, compare_groups};
+  return Family{"groups",       {"welfare-lp", "transport", "vertex-enum"}, solve_groups, verify_groups,
+                crosscheck_groups, describe_groups, compare_groups, add_groups_generator};
 }
 
 }  // namespace equilab::cli

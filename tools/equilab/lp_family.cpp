@@ -1,6 +1,7 @@
 // The "lp" family: exact-simplex, lpsolve-repair (default), and GLPK's glp_exact as
 // an external reference in crosscheck.
 #include "family.h"
+#include "generators/lp_generator.h"
 #include "lp/exact_simplex.h"
 #include "lp/glpk_reference.h"
 #include "lp/json_io.h"
@@ -9,6 +10,7 @@
 #include "verify/lp_certificate.h"
 
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace equilab::cli {
@@ -132,10 +134,30 @@ std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& resul
   return {computed, match};
 }
 
+Generator add_lp_generator(CLI::App& generate) {
+  auto options = std::make_shared<gen::LpGenOptions>();
+  auto kind = std::make_shared<std::string>("general");
+  CLI::App* cmd = generate.add_subcommand("lp", "a random LP (feasible by construction unless --kind says otherwise)");
+  cmd->add_option("--vars", options->vars, "number of variables")->capture_default_str();
+  cmd->add_option("--cons", options->cons, "number of constraints")->capture_default_str();
+  cmd->add_option("--kind", *kind, "general|degenerate|infeasible|unbounded|equality|bounded")->capture_default_str();
+  cmd->add_option("--density", options->density, "fraction of nonzero coefficients, in (0,1]")->capture_default_str();
+  return {cmd, [options, kind](std::uint64_t seed) {
+            try {
+              gen::LpGenOptions o = *options;
+              o.kind = gen::parse_lp_kind(*kind);
+              return lp::write_lp_json(gen::generate_lp(seed, o));
+            } catch (const std::invalid_argument& e) {
+              throw InputError("(command line)", "generate lp", e.what());
+            }
+          }};
+}
+
 }  // namespace
 
 Family lp_family() {
-  return Family{"lp", {"lpsolve-repair", "exact-simplex"}, solve_lp, verify_lp, crosscheck_lp, describe_lp, compare_lp};
+  return Family{"lp",        {"lpsolve-repair", "exact-simplex"}, solve_lp, verify_lp, crosscheck_lp, describe_lp,
+                compare_lp, add_lp_generator};
 }
 
 }  // namespace equilab::cli

@@ -1,6 +1,7 @@
 // equilab: solve, verify, crosscheck, generate and reproduce market-design instances.
 // Exit codes: 0 success, 1 invalid certificate / disagreement / mismatch, 2 bad input.
 #include "commands.h"
+#include "family.h"
 #include "core/error.h"
 
 #include <CLI/CLI.hpp>
@@ -31,19 +32,16 @@ int main(int argc, char** argv) {
   cross->add_option("file", cross_args.file, "instance file")->required();
 
   GenerateArgs gen_args;
-  auto* generate = app.add_subcommand("generate", "write a random instance (same seed, same file)");
-  generate->add_option("model", gen_args.model, "model to generate (lp, groups)")->required();
+  auto* generate = app.add_subcommand("generate", "write a random instance (same seed, same file on every machine)");
+  generate->require_subcommand(1);
   generate->add_option("--seed", gen_args.seed, "random seed")->required();
-  generate->add_option("--vars", gen_args.vars, "number of variables (lp)");
-  generate->add_option("--cons", gen_args.cons, "number of constraints (lp)");
-  generate->add_option("--kind", gen_args.kind, "general|degenerate|infeasible|unbounded|equality|bounded (lp)");
-  generate->add_option("--density", gen_args.density, "fraction of nonzero coefficients in (0,1] (lp)");
-  generate->add_option("--types", gen_args.types, "number of types (groups)");
-  generate->add_option("--min-size", gen_args.min_size, "smallest permitted group size (groups)");
-  generate->add_option("--max-size", gen_args.max_size, "largest permitted group size (groups)");
-  generate->add_option("--value", gen_args.value, "table|pairwise (groups)");
-  generate->add_flag("--ties", gen_args.ties, "values from {0,1,2}: degenerate, non-unique imputations (groups)");
   generate->add_option("--out", gen_args.out, "write to this file (never overwrites an existing file)");
+  std::vector<Generator> generators;
+  for (const auto& family : families())
+    if (family.add_generator) {
+      generators.push_back(family.add_generator(*generate));
+      generators.back().command->fallthrough();  // --seed and --out may follow the model name
+    }
 
   ReproduceArgs repro_args;
   auto* reproduce = app.add_subcommand("reproduce", "recompute the worked examples in catalog/");
@@ -79,7 +77,9 @@ int main(int argc, char** argv) {
     if (*solve) return run_solve(solve_args);
     if (*verify) return run_verify(verify_args);
     if (*cross) return run_crosscheck(cross_args);
-    if (*generate) return run_generate(gen_args);
+    if (*generate)
+      for (const auto& g : generators)
+        if (*g.command) return run_generate(gen_args, g.make(gen_args.seed));
     if (*reproduce) return run_reproduce(repro_args);
     if (*methods) return run_methods();
   } catch (const equilab::InputError& e) {
