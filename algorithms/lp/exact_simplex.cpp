@@ -195,6 +195,7 @@ class Engine {
   Integer y_den_;
   std::vector<char> rejected_;  // double only: candidates skipped until the next pivot
   SparseLU<T> lu_;
+  bool fresh_ = false;  // x_B recomputed from scratch since the last pivot
   int phase_ = 2;
   int degenerate_run_ = 0;
   bool bland_ = false;
@@ -318,6 +319,7 @@ void Engine<T>::compute_basic_values() {
   }
   lu_.ftran(work_, alpha_);
   for (int k = 0; k < p_.m; ++k) x_[head_[k]] = alpha_[k];
+  fresh_ = true;
 }
 
 // Bound violations of the basics; returns the phase (1 when any basic is infeasible).
@@ -590,6 +592,7 @@ void Engine<T>::apply(int q, int sigma, const Step& s) {
     pos_[q] = s.r;
     lu_.update(s.r, alpha_, column(q));
   }
+  fresh_ = false;
   std::fill(rejected_.begin(), rejected_.end(), 0);
   degenerate_run_ = degenerate ? degenerate_run_ + 1 : 0;
   bland_ = degenerate_run_ >= std::max(opt_.stall_before_bland, 0);
@@ -604,9 +607,13 @@ Outcome Engine<T>::run() {
     int q = -1, sigma = 0;
     T d_mag;
     if (!price(q, sigma, d_mag)) {
-      // Double: confirm the verdict on a fresh factorisation before believing it.
-      if (!Arith<T>::exact && lu_.updates() > 0) {
-        refactor();
+      // Confirm the verdict from x_B = B^{-1}(b - N x_N) recomputed from scratch
+      // (double: on a fresh factorisation) rather than from the updated values.
+      if (!fresh_) {
+        if constexpr (Arith<T>::exact)
+          compute_basic_values();
+        else
+          refactor();
         continue;
       }
       return phase_ == 1 ? Outcome::Infeasible : Outcome::Optimal;

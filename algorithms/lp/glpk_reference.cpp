@@ -17,6 +17,7 @@
 
 #include <glpk.h>
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -43,7 +44,12 @@ class QuietTerminal {
   int previous_;
 };
 
-double to_double(const Rational& v) { return v.convert_to<double>(); }
+// GLPK aborts the process on an infinite or NaN datum, so refuse those here.
+double to_double(const Rational& v) {
+  const double d = v.convert_to<double>();
+  if (!std::isfinite(d)) throw std::runtime_error("glpk_exact_solve: " + equilab::to_string(v) + " does not fit in a double");
+  return d;
+}
 
 // Positive scalings of the model given to GLPK: variable x'_j = col[j] * x_j, row i
 // multiplied by row[i], objective by obj. So GLPK sees bounds col[j]*l_j, col[j]*u_j,

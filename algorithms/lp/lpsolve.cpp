@@ -7,8 +7,11 @@
 //  - get_ptr_dual_solution() gives entry 0 for the objective, 1..m the rows' duals and
 //    m+1..m+n the columns' reduced costs; lp_solve's row duals are already shadow prices
 //    (d objective / d rhs) for both max and min, which is our convention;
-//  - dual values are only computed when PRESOLVE_SENSDUALS is set before solve();
-//    that flag is not a presolve reduction, so the model stays as given.
+//  - PRESOLVE_DUALS asks solve() to compute the duals (5.5.2 would also build them on
+//    demand in get_ptr_dual_solution); the flag lies outside PRESOLVE_LASTMASKMODE,
+//    i.e. it is not a presolve reduction, so rows and columns stay as given (no
+//    other presolve is enabled);
+//  - numbers at or beyond get_infinite() (1e30) are infinite.
 #include "lp/lpsolve.h"
 
 #include "lp/basis_recompute.h"
@@ -104,9 +107,9 @@ Status map_status(lprec* lp, int code) {
   throw std::runtime_error("lp_solve: solve() returned code " + std::to_string(code) + " (" + get_statustext(lp, code) + ")");
 }
 
-// Nonbasic bound of a structural: the finite bound nearest lp_solve's value (lp_solve
-// may flip columns with only an upper bound internally, so the value is the safer
-// witness than the sign in get_basis); Fixed when l == u, Free when both are infinite.
+// Nonbasic bound of a structural: the finite bound nearest lp_solve's value (the
+// value is the witness we trust; the sign from get_basis only breaks a tie); Fixed
+// when l == u, the only finite bound when there is one, Free when there is none.
 BasisStatus nonbasic_column_status(const Variable& v, double value, bool lp_says_lower) {
   if (v.lower && v.upper) {
     if (*v.lower == *v.upper) return BasisStatus::Fixed;
@@ -136,7 +139,11 @@ Basis read_basis(lprec* lp, const LpModel& model, const std::vector<double>& x) 
     is_basic[idx] = true;
   }
   std::vector<bool> at_lower(m + n + 1, true);
-  for (int k = m + 1; k <= m + n; ++k) at_lower[std::abs(bascolumn[k])] = bascolumn[k] < 0;
+  for (int k = m + 1; k <= m + n; ++k) {
+    const int idx = std::abs(bascolumn[k]);
+    if (idx < 1 || idx > m + n) throw std::runtime_error("lp_solve: basis index out of range");
+    at_lower[idx] = bascolumn[k] < 0;
+  }
   for (int i = 0; i < m; ++i) {
     // A nonbasic row is tight at its rhs.
     basis.rows[i] = is_basic[i + 1] ? BasisStatus::Basic : tight_row_status(model.constraints[i].op);
@@ -168,6 +175,12 @@ std::vector<double> reduced_costs(const LpModel& model, const std::vector<double
   return d;
 }
 
+bool reaches_infinity(lprec* lp, const std::vector<double>& x) {
+  const REAL inf = get_infinite(lp);
+  if (std::abs(get_objective(lp)) >= inf) return true;
+  return std::any_of(x.begin(), x.end(), [inf](double v) { return std::abs(v) >= inf; });
+}
+
 }  // namespace
 
 Solution<double> lpsolve_solve(const LpModel& model) {
@@ -176,11 +189,16 @@ Solution<double> lpsolve_solve(const LpModel& model) {
   Solution<double> result;
   result.status = map_status(lp.get(), code);
   result.iterations = static_cast<long>(get_total_iter(lp.get()));
-  if (result.status == Status::Infeasible) return result;  // lp_solve gives no Farkas certificate
-
-  // Unbounded: lp_solve's last point (not guaranteed feasible) and no ray.
-  result.primal = read_primal(lp.get(), model.num_vars());
-  result.basis = read_basis(lp.get(), model, result.primal);
+  // Infeasible: no Farkas certificate from lp_solve; unbounded: its last point (not
+  // guaranteed feasible) and no ray. The final basis is kept in every case (a warm
+  // start for lpsolve_repair), when lp_solve hands one out.
+  std::vector<double> x = read_primal(lp.get(), model.num_vars());
+  result.basis = read_basis(lp.get(), model, x);
+  if (result.status == Status::Infeasible) return result;
+  result.primal = std::move(x);
+  // lp_solve may call "optimal" a point at its infinity (1e30), e.g. a free variable
+  // with a positive cost and no rows: that is an unbounded LP.
+  if (result.status == Status::Optimal && reaches_infinity(lp.get(), result.primal)) result.status = Status::Unbounded;
   if (result.status != Status::Optimal) return result;
 
   if (result.basis.rows.size() != static_cast<std::size_t>(model.num_rows()))
@@ -191,16 +209,37 @@ Solution<double> lpsolve_solve(const LpModel& model) {
   return result;
 }
 
+namespace {
+
+// The slack basis: every row's logical basic, every structural at a finite bound
+// (lower first), fixed when l = u, free at zero when it has no bound.
+Basis slack_basis(const LpModel& model) {
+  Basis basis;
+  basis.rows.assign(model.num_rows(), BasisStatus::Basic);
+  for (const Variable& v : model.variables) {
+    if (v.lower && v.upper && *v.lower == *v.upper) basis.variables.push_back(BasisStatus::Fixed);
+    else if (v.lower) basis.variables.push_back(BasisStatus::AtLower);
+    else if (v.upper) basis.variables.push_back(BasisStatus::AtUpper);
+    else basis.variables.push_back(BasisStatus::Free);
+  }
+  return basis;
+}
+
+}  // namespace
+
 Solution<Rational> lpsolve_repair(const LpModel& model, const SimplexOptions& options) {
   Basis warm;
   try {
     warm = lpsolve_solve(model).basis;  // any status: a basis is only a starting point
   } catch (const std::exception&) {
-    // lp_solve failed: fall back to the exact simplex from its default (slack) basis.
+    // lp_solve failed (or returned a non-standard status): no basis from it.
   }
   const bool usable = warm.rows.size() == static_cast<std::size_t>(model.num_rows()) &&
                       warm.variables.size() == static_cast<std::size_t>(model.num_vars());
-  return simplex_solve<Rational>(model, options, usable ? &warm : nullptr);
+  // A given warm start makes simplex_solve pivot in exact arithmetic only, so its
+  // `iterations` are the exact pivots; without lp_solve's basis, start from the slack basis.
+  if (!usable) warm = slack_basis(model);
+  return simplex_solve<Rational>(model, options, &warm);
 }
 
 }  // namespace equilab::lp

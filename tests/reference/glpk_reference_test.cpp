@@ -61,6 +61,17 @@ TEST(GlpkExact, NoRows) {
   EXPECT_EQ(glpk_exact_solve(m).status, Status::Unbounded);
 }
 
+TEST(GlpkExact, NoVariables) {
+  // Rows 0 <= 3: optimal with objective 0 and dual 0; a row 0 >= 3 makes it infeasible.
+  auto m = test::make_lp(Sense::Maximize, {}, {}, {{{}, RowOp::LessEqual, R(3)}});
+  const Solution<R> sol = glpk_exact_solve(m);
+  ASSERT_EQ(sol.status, Status::Optimal);
+  EXPECT_EQ(sol.objective, R(0));
+  EXPECT_EQ(sol.dual, (std::vector<R>{R(0)}));
+  m.constraints[0].op = RowOp::GreaterEqual;
+  EXPECT_EQ(glpk_exact_solve(m).status, Status::Infeasible);
+}
+
 TEST(GlpkExact, ThirdsAreRecomputedExactly) {
   // max x+y s.t. x/3 + y <= 1, x + y/3 <= 1: symmetric optimum x = y = 3/4, objective 3/2;
   // y1/3 + y2 = 1 = y1 + y2/3 -> y1 = y2 = 3/4. GLPK only sees 0.333..., the recomputation
@@ -73,6 +84,20 @@ TEST(GlpkExact, ThirdsAreRecomputedExactly) {
   EXPECT_EQ(sol.objective, test::q("3/2"));
   EXPECT_EQ(sol.primal, (std::vector<R>{test::q("3/4"), test::q("3/4")}));
   EXPECT_EQ(sol.dual, (std::vector<R>{test::q("3/4"), test::q("3/4")}));
+}
+
+TEST(GlpkExact, CoefficientsBeyondDoublePrecision) {
+  // K = 2^60 + 1 is no double, so GLPK gets rounded data (no exact scaling exists):
+  // max x + 2y s.t. x + y <= 4, K y <= K: y = 1, x = 3, objective 5;
+  // x basic: 1 - y1 = 0 -> y1 = 1; y basic: 2 - y1 - K y2 = 0 -> y2 = 1/K.
+  const R k = R(boost::multiprecision::pow(Integer(2), 60) + 1);
+  auto m = test::make_lp(Sense::Maximize, {R(1), R(2)}, {{}, {}},
+                         {{{{0, R(1)}, {1, R(1)}}, RowOp::LessEqual, R(4)}, {{{1, k}}, RowOp::LessEqual, k}});
+  const Solution<R> sol = glpk_exact_solve(m);
+  ASSERT_EQ(sol.status, Status::Optimal);
+  EXPECT_EQ(sol.objective, R(5));
+  EXPECT_EQ(sol.primal, (std::vector<R>{R(3), R(1)}));
+  EXPECT_EQ(sol.dual, (std::vector<R>{R(1), R(1) / k}));
 }
 
 }  // namespace

@@ -80,5 +80,17 @@ TEST(LpSolve, FixedVariableAndNoRows) {
   EXPECT_TRUE(sol.basis.rows.empty());
 }
 
+TEST(LpSolve, FreeVariableWithoutRowsIsUnbounded) {
+  // max x, x free, no rows: lp_solve reports "optimal" at its infinity 1e30.
+  auto m = test::make_lp(Sense::Maximize, {R(1)}, {{test::kInf, test::kInf}}, {});
+  EXPECT_EQ(lpsolve_solve(m).status, Status::Unbounded);
+}
+
+TEST(LpSolve, NoVariablesIsAFailure) {
+  // lp_solve does not run a model without columns (NOTRUN): a runtime_error.
+  auto m = test::make_lp(Sense::Maximize, {}, {}, {{{}, RowOp::LessEqual, R(3)}});
+  EXPECT_THROW(lpsolve_solve(m), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace equilab::lp

@@ -348,6 +348,21 @@ TEST(Simplex, NoRows) {
   EXPECT_EQ(su.status, Status::Unbounded);
 }
 
+// Data beyond double range: the double crash cannot run, the exact path still does.
+// max x + y s.t. 10^400 x <= 10^400, 10^-400 y <= 2 * 10^-400: x = 1, y = 2,
+// duals 10^-400 and 10^400.
+TEST(Simplex, ValuesBeyondDoubleRange) {
+  const Rational big = R("1e400"), tiny = R("1e-400");
+  Builder b(Sense::Maximize);
+  int x = b.var(1), y = b.var(1);
+  b.row({{x, big}}, LE, big);
+  b.row({{y, tiny}}, LE, 2 * tiny);
+  auto s = simplex_solve<Rational>(b.m);
+  expect_optimal_certificate(b.m, s);
+  EXPECT_EQ(s.objective, 3);
+  EXPECT_EQ(s.dual, (std::vector<Rational>{tiny, big}));
+}
+
 // ---------------------------------------------------------------- infeasible / unbounded
 
 TEST(Simplex, InfeasibleRows) {
@@ -696,17 +711,15 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Exact solves at the sizes the brief names, timed loosely (the machine is shared).
+// Exact solves at the benchmark's sizes: correctness only (timings live in bench/).
 // Instances: the project generator's bounded kind (as in bench/) and a wider-range
 // dense family of this file.
-void expect_solved_in_seconds(const LpModel& m, const char* label) {
+void expect_solved_exactly(const LpModel& m, const char* label) {
   auto t0 = std::chrono::steady_clock::now();
   auto s = simplex_solve<Rational>(m);
-  double secs = seconds_since(t0);
   EXPECT_EQ(s.status, Status::Optimal) << label;
   expect_certificate(m, s);
-  std::printf("%s: %.2f s, %ld pivots\n", label, secs, s.iterations);
-  EXPECT_LT(secs, 60.0) << label;
+  std::printf("%s: %.2f s, %ld pivots\n", label, seconds_since(t0), s.iterations);
 }
 
 equilab::gen::LpGenOptions bounded_options(int n, double density) {
@@ -718,16 +731,16 @@ equilab::gen::LpGenOptions bounded_options(int n, double density) {
   return o;
 }
 
-TEST(Simplex, Dense200ExactInSeconds) {
-  expect_solved_in_seconds(equilab::gen::generate_lp(42, bounded_options(200, 1.0)),
+TEST(Simplex, Dense200Exact) {
+  expect_solved_exactly(equilab::gen::generate_lp(42, bounded_options(200, 1.0)),
                            "generated dense 200x200");
-  expect_solved_in_seconds(random_lp(2024, 200, 200, 1.0, true), "wide-range dense 200x200");
+  expect_solved_exactly(random_lp(2024, 200, 200, 1.0, true), "wide-range dense 200x200");
 }
 
-TEST(Simplex, Sparse500ExactInSeconds) {
-  expect_solved_in_seconds(equilab::gen::generate_lp(42, bounded_options(500, 0.05)),
+TEST(Simplex, Sparse500Exact) {
+  expect_solved_exactly(equilab::gen::generate_lp(42, bounded_options(500, 0.05)),
                            "generated sparse 500x500");
-  expect_solved_in_seconds(random_lp(77, 500, 500, 0.05, true), "wide-range sparse 500x500");
+  expect_solved_exactly(random_lp(77, 500, 500, 0.05, true), "wide-range sparse 500x500");
 }
 
 // Every kind of the project generator, small sizes, many seeds: the exact answer
