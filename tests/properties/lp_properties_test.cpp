@@ -16,6 +16,7 @@
 #include "lp/json_io.h"
 #include "lp/lpsolve.h"
 #include "verify/lp_certificate.h"
+#include "common/property_runs.h"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -47,27 +48,8 @@ using lp::Status;
 
 // ---- EQUILAB_PROPERTY_RUNS -> RC_PARAMS (RapidCheck reads RC_PARAMS lazily, on the
 // first property, i.e. after static initialisation of this program).
-// The RC_PARAMS value that makes RapidCheck run `runs` cases per property, or nothing
-// when EQUILAB_PROPERTY_RUNS is unset or invalid or RC_PARAMS already sets max_success.
-std::optional<std::string> rc_params_for(const char* runs, const char* existing) {
-  if (runs == nullptr || *runs == '\0') return std::nullopt;
-  char* end = nullptr;
-  const long n = std::strtol(runs, &end, 10);
-  if (*end != '\0' || n < 1) {
-    std::cerr << "EQUILAB_PROPERTY_RUNS='" << runs << "' is not a positive integer; ignored\n";
-    return std::nullopt;
-  }
-  std::string params = existing ? existing : "";
-  if (params.find("max_success") != std::string::npos) return std::nullopt;  // explicit RC_PARAMS wins
-  if (!params.empty()) params += ' ';
-  return params + "max_success=" + std::to_string(n);
-}
-
-const bool kRunsConfigured = [] {
-  auto params = rc_params_for(std::getenv("EQUILAB_PROPERTY_RUNS"), std::getenv("RC_PARAMS"));
-  if (params) setenv("RC_PARAMS", params->c_str(), 1);
-  return params.has_value();
-}();
+using testing::rc_params_for;
+const bool kRunsConfigured = testing::configure_property_runs();
 
 constexpr LpKind kKinds[] = {LpKind::General,  LpKind::Degenerate, LpKind::Infeasible,
                              LpKind::Unbounded, LpKind::Equality,   LpKind::Bounded};
