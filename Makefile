@@ -34,9 +34,12 @@ run: setup build
 	$(BUILD)/equilab reproduce --report reports/out/reproduce.md
 	@echo "report: reports/out/reproduce.md"
 
+# Every suite in bench/, Google Benchmark JSON under reports/data/ (EQUILAB_BENCH_MAX caps the LP sizes).
 bench: setup build
 	mkdir -p reports/data
-	$(BUILD)/bench_lp --benchmark_out=reports/data/bench_lp.json --benchmark_out_format=json
+	for b in $(BUILD)/bench/bench_*; do \
+	  $$b --benchmark_out=reports/data/$$(basename $$b).json --benchmark_out_format=json || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD)

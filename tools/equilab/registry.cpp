@@ -8,9 +8,10 @@ namespace equilab::cli {
 
 Family lp_family();
 Family groups_family();
+Family interim_family();
 
 const std::vector<Family>& families() {
-  static const std::vector<Family> all = {lp_family(), groups_family()};
+  static const std::vector<Family> all = {lp_family(), groups_family(), interim_family()};
   return all;
 }
 

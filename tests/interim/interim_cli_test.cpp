@@ -1,0 +1,114 @@
+// End to end through the built `equilab`: solve, verify, crosscheck, generate, reproduce on the
+// interim family, and the bad-input corpus under tests/bad_inputs/interim/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "cli/run_command.h"
+#include "core/json.h"
+
+namespace equilab {
+namespace {
+
+using testing::run_equilab;
+using testing::ScratchDir;
+
+const std::string kSource = EQUILAB_SOURCE_DIR;
+const std::string kBadDir = kSource + "/tests/bad_inputs/interim/";
+const std::string kCatalog = kSource + "/catalog/zheng2024/";
+
+// The catalog entry's instance as a standalone file.
+std::string instance_file(const ScratchDir& dir, const std::string& entry) {
+  const Json doc = load_json_file(kCatalog + entry);
+  return dir.write(entry, doc.at("instance").dump());
+}
+
+TEST(InterimCli, BadInputCorpus) {
+  const Json expected = load_json_file(kBadDir + "expected.json");
+  std::set<std::string> listed;
+  for (const auto& [file, fragment] : expected.items()) {
+    listed.insert(file);
+    const std::string method = file == "enumeration_limit_test_sets.json" ? " --method border" : "";
+    const auto r = run_equilab("solve " + kBadDir + file + method + " --json");
+    EXPECT_EQ(r.exit_code, 2) << file << ": " << r.err;
+    EXPECT_NE(r.err.find(kBadDir + file), std::string::npos) << file << ": " << r.err;
+    EXPECT_NE(r.err.find(fragment.get<std::string>()), std::string::npos) << file << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << file;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(kBadDir)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".json" && name != "expected.json")
+      EXPECT_TRUE(listed.count(name)) << name << " is not listed in expected.json";
+  }
+}
+
+TEST(InterimCli, UnknownMethodAndDoubleArePrevented) {
+  ScratchDir dir;
+  const std::string f = instance_file(dir, "4.1_knapsack_gap_lp.json");
+  auto r = run_equilab("solve " + f + " --method greedy");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--method"), std::string::npos);
+  r = run_equilab("solve " + f + " --arith double");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(InterimCli, SolveVerifyAndCorrupt) {
+  ScratchDir dir;
+  const std::string f = instance_file(dir, "4.1_knapsack_gap_lp.json");
+  for (const std::string method : {"lp", "border"}) {
+    const auto r = run_equilab("solve " + f + " --method " + method + " --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Json result = parse_json_text(r.out, "stdout");
+    EXPECT_EQ(result.at("model"), "interim");
+    EXPECT_EQ(result.at("arith"), "exact");
+    EXPECT_EQ(result.at("status"), method == "lp" ? "infeasible" : "border_satisfied");
+    const std::string rf = dir.write(method + "_result.json", result.dump());
+    const auto v = run_equilab("verify " + f + " " + rf);
+    EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+    if (method == "lp") {
+      EXPECT_EQ(result.at("weighted").at("feasible_max"), "7/2");
+      EXPECT_EQ(result.at("weighted").at("border_max"), "4");
+      result["certificate"]["separating_weights"]["bound"] = "4";
+      const std::string bad = dir.write("bad_result.json", result.dump());
+      const auto b = run_equilab("verify " + f + " " + bad);
+      EXPECT_EQ(b.exit_code, 1) << b.out;
+      EXPECT_NE(b.out.find("h(w)"), std::string::npos) << b.out;
+    }
+  }
+}
+
+TEST(InterimCli, CrosscheckReportsTheKnapsackBorderGap) {
+  ScratchDir dir;
+  const auto r = run_equilab("crosscheck " + instance_file(dir, "4.1_knapsack_gap_lp.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("border gap"), std::string::npos) << r.out;
+  const auto m = run_equilab("crosscheck " + instance_file(dir, "4.3_tables_3_7_lp.json"));
+  EXPECT_EQ(m.exit_code, 0) << m.out << m.err;
+  EXPECT_EQ(m.out.find("border gap"), std::string::npos) << m.out;
+}
+
+TEST(InterimCli, GenerateIsReproducibleAndSolvable) {
+  ScratchDir dir;
+  const std::string args =
+      "generate interim --seed 11 --kind matching --players 2 --types 2 --objects 2 --point boundary "
+      "--weights";
+  const auto a = run_equilab(args);
+  const auto b = run_equilab(args);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  const std::string f = dir.write("gen.json", a.out);
+  const auto c = run_equilab("crosscheck " + f);
+  EXPECT_EQ(c.exit_code, 0) << c.out << c.err;
+  const auto bad = run_equilab("generate interim --seed 1 --kind auction");
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST(InterimCli, ReproduceZheng2024) {
+  const auto r = run_equilab("reproduce --paper zheng2024 --json");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("erratum confirmed"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace equilab
