@@ -1,6 +1,6 @@
 // The three groups methods (welfare-lp, transport, vertex-enum) and the imputation
 // ranges on the worked examples of Wang (2019) §2.4 and the errata of the notes
-// (../shared/notes/groups.md). Expected values are the hand-checked ones of the
+// (Wang 2019 §2.4 and its errata). Expected values are the hand-checked ones of the
 // paper/notes, never outputs of the code. Every result is also checked here with small
 // exact helpers: consistency Σ_G G(i)τ(G) = μ(i), no-blocking for u, Σ sτ = Σ uμ = W,
 // and every range witness and multiplier.

@@ -1,5 +1,5 @@
 // Wang (2019) §2.4.1 and §2.4.2 with hand-made stable assignments and range certificates
-// (every number below is checked by hand in the comments; see ../shared/notes/groups.md §5).
+// (every number below is checked by hand in the comments; Wang 2019 §2.4).
 #pragma once
 
 #include "groups/model.h"
