@@ -8,10 +8,11 @@ namespace equilab::cli {
 
 Family lp_family();
 Family groups_family();
+Family allocation_market_family();
 Family interim_family();
 
 const std::vector<Family>& families() {
-  static const std::vector<Family> all = {lp_family(), groups_family(), interim_family()};
+  static const std::vector<Family> all = {lp_family(), groups_family(), allocation_market_family(), interim_family()};
   return all;
 }
 

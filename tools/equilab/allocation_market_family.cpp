@@ -1,0 +1,314 @@
+// The "allocation_market" family (Caplin–Leahy 2010): path (default), allocation-lp, hungarian-bf and
+// assignment-lp (TU only).
+// An instance may instead be a GA-structure count {"ga_count":{"buyers":m,"goods":n}} (§7).
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "family.h"
+#include "generators/allocation_market_generator.h"
+#include "homotopy/json_io.h"
+#include "homotopy/methods.h"
+#include "verify/allocation_market_certificate.h"
+
+namespace equilab::cli {
+namespace {
+
+using homotopy::AllocationMarket;
+using homotopy::MepResult;
+
+const std::vector<std::string> kMethods = {"path", "allocation-lp", "hungarian-bf", "assignment-lp"};
+
+bool is_count(const InstanceSource& src) { return src.document && src.document->contains("ga_count"); }
+
+std::pair<int, int> read_count(const InstanceSource& src) {
+  JsonNode root(*src.document, src.file);
+  root.expect_object({"model", "version", "name", "ga_count"});
+  if (root.at("version").as_int() != 1) root.at("version").fail("unsupported version (expected 1)");
+  const JsonNode c = root.at("ga_count");
+  c.expect_object({"buyers", "goods"});
+  const auto m = c.at("buyers").as_int(), n = c.at("goods").as_int();
+  if (m < 1 || m > 5000) c.at("buyers").fail("buyers must be in [1, 5000]");
+  if (n < m || n > 5000) c.at("goods").fail("goods must be in [buyers, 5000]");
+  return {static_cast<int>(m), static_cast<int>(n)};
+}
+
+// Scientific notation with three significant digits, rounded down ("1.09e5565").
+std::string scientific(const Integer& x) {
+  const std::string d = x.str();
+  std::string s = d.substr(0, 1);
+  if (d.size() > 1) s += "." + d.substr(1, std::min<std::size_t>(2, d.size() - 1));
+  return s + "e" + std::to_string(d.size() - 1);
+}
+
+Json count_result(const InstanceSource& src) {
+  const auto [m, n] = read_count(src);
+  const Integer count = homotopy::ga_structure_count(m, n);
+  return {{"model", "allocation_market"},
+          {"method", "ga-count"},
+          {"arith", "exact"},
+          {"buyers", m},
+          {"goods", n},
+          {"ga_structures", count.str()},
+          {"order_of_magnitude", count.str().size() - 1},
+          {"scientific", scientific(count)},
+          {"certificate", {{"ga_structures", count.str()}}}};
+}
+
+AllocationMarket read_instance(const InstanceSource& src) {
+  return homotopy::read_allocation_market_json(JsonNode(*src.document, src.file));
+}
+
+MepResult run_method(const AllocationMarket& market, const std::string& method, const SolveRequest& request,
+                     const std::string& file) {
+  if (method == "path") return homotopy::solve_path(market);
+  if (method == "allocation-lp") {
+    try {
+      return homotopy::solve_allocation_lp(market, request.max_enumeration);
+    } catch (const homotopy::EnumerationLimit& e) {
+      throw InputError(file, "--max-enumeration", e.what());
+    }
+  }
+  if (method == "hungarian-bf") {
+    try {
+      return homotopy::solve_hungarian_bf(market);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(file, "--method", e.what());
+    }
+  }
+  if (method == "assignment-lp") {
+    try {
+      return homotopy::solve_assignment_lp(market);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(file, "--method", e.what());
+    }
+  }
+  throw InputError("(command line)", "--method",
+                   "unknown method \"" + method +
+                       "\" for model allocation_market (path, allocation-lp, hungarian-bf, assignment-lp)");
+}
+
+Json solve(const InstanceSource& src, const SolveRequest& request) {
+  if (!request.exact)
+    throw InputError("(command line)", "--arith", "allocation_market is solved exactly only");
+  if (is_count(src)) return count_result(src);
+  const AllocationMarket market = read_instance(src);
+  const std::string method = request.method.empty() ? "path" : request.method;
+  return homotopy::write_result_json(market, run_method(market, method, request, src.file), method);
+}
+
+CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
+  CheckOutcome out;
+  if (is_count(src)) {
+    const auto [m, n] = read_count(src);
+    // Independent closed form: (m+1)^(m−1) rooted forests on m labelled goods (Cayley) × n!/(n−m)!.
+    Integer expect = 1;
+    for (int j = 0; j < m - 1; ++j) expect *= (m + 1);
+    for (int j = n - m + 1; j <= n; ++j) expect *= j;
+    const std::string claimed = result.at("certificate").at("ga_structures").as_string();
+    out.ok = claimed == expect.str();
+    if (!out.ok)
+      out.messages.push_back("the GA-structure count is " + scientific(expect) + ", not the one claimed");
+    out.lines.push_back("GA-structures " + scientific(expect));
+    return out;
+  }
+  const AllocationMarket market = read_instance(src);
+  const homotopy::Certificate c = homotopy::read_certificate_json(market, result);
+  const verify::Verdict v = verify::check_allocation_market_certificate(market, c);
+  out.ok = v.valid;
+  out.messages = v.failures;
+  std::string prices;
+  for (int i = 0; i < market.num_goods(); ++i)
+    prices += (prices.empty() ? "" : ", ") + market.goods[i].name + " " + equilab::to_string(c.prices[i]);
+  out.lines.push_back("prices " + prices);
+  return out;
+}
+
+CheckOutcome crosscheck(const InstanceSource& src, const SolveRequest& request) {
+  CheckOutcome out;
+  if (is_count(src)) return verify(src, JsonNode(count_result(src), src.file), request);
+  const AllocationMarket market = read_instance(src);
+  std::optional<homotopy::Certificate> reference;
+  std::string reference_method;
+  for (const auto& method : kMethods) {
+    MepResult r;
+    try {
+      r = run_method(market, method, request, src.file);
+    } catch (const InputError& e) {
+      if (method == "path") throw;
+      out.lines.push_back(method + ": skipped (" + e.reason() + ")");
+      continue;
+    }
+    const verify::Verdict v = verify::check_allocation_market_certificate(market, r.certificate);
+    std::string prices;
+    for (int i = 0; i < market.num_goods(); ++i)
+      prices += (prices.empty() ? "" : ", ") + market.goods[i].name + " " +
+                equilab::to_string(r.certificate.prices[i]);
+    out.lines.push_back(method + ": prices " + prices +
+                        (v.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
+    if (!v.valid) {
+      out.ok = false;
+      for (const auto& f : v.failures) out.messages.push_back(method + ": " + f);
+    }
+    if (!reference) {
+      reference = r.certificate;
+      reference_method = method;
+      continue;
+    }
+    for (int i = 0; i < market.num_goods(); ++i)
+      if (r.certificate.prices[i] != reference->prices[i]) {
+        out.ok = false;
+        out.messages.push_back("disagreement on the price of \"" + market.goods[i].name + "\": " +
+                               reference_method + " says " + equilab::to_string(reference->prices[i]) + ", " +
+                               method + " says " + equilab::to_string(r.certificate.prices[i]));
+      }
+  }
+  return out;
+}
+
+std::string describe(const Json& r) {
+  std::ostringstream os;
+  os << "method:      " << r.at("method").get<std::string>() << "\n";
+  if (r.contains("ga_structures")) {
+    os << "GA-structures (m=" << r.at("buyers") << ", n=" << r.at("goods")
+       << "): " << r.at("scientific").get<std::string>()
+       << "\n  exact: " << r.at("ga_structures").get<std::string>() << "\n";
+    return os.str();
+  }
+  os << "prices:\n";
+  for (const auto& item : r.at("prices").items())
+    os << "  " << item.key() << " = " << item.value().get<std::string>() << "\n";
+  os << "allocation (utility):\n";
+  for (const auto& item : r.at("allocation").items())
+    os << "  " << item.key() << " -> " << item.value().get<std::string>() << "  ("
+       << r.at("utilities").at(item.key()).get<std::string>() << ")\n";
+  os << "forest: roots";
+  for (const auto& root : r.at("forest").at("roots")) os << " " << root.get<std::string>();
+  os << "; edges";
+  for (const auto& e : r.at("forest").at("edges"))
+    os << " " << e.at("from").get<std::string>() << "->" << e.at("to").get<std::string>() << "["
+       << e.at("buyer").get<std::string>() << "]";
+  os << "\n";
+  if (r.contains("events")) {
+    os << "events (" << r.at("events").size() << "):\n";
+    for (const auto& e : r.at("events")) {
+      os << "  " << e.at("leg").get<std::string>() << " z=" << e.at("z").get<std::string>() << " "
+         << e.at("type").get<std::string>();
+      if (e.contains("buyer"))
+        os << " buyer " << e.at("buyer").get<std::string>() << " on " << e.at("from").get<std::string>();
+      os << " good " << e.at("good").get<std::string>() << "\n";
+    }
+  }
+  return os.str();
+}
+
+// Published keys: "prices" {good: p}, "transition_counts" {type: k}, "max_price_along_path"
+// {good: p} (the largest price at an event or the end), "ga_structures" (exact),
+// "ga_structures_more_than" (a number), "ga_structures_order_of_magnitude" (floor log10).
+std::pair<std::string, bool> compare(const InstanceSource&, const Json& result, const JsonNode& published) {
+  published.expect_object({"prices", "allocation", "transition_counts", "path_transitions",
+                           "transitions_present", "max_price_along_path", "ga_structures",
+                           "ga_structures_more_than", "ga_structures_order_of_magnitude"});
+  std::vector<std::string> parts;
+  bool match = true;
+  auto check = [&](const std::string& text, bool ok) {
+    parts.push_back(text);
+    match = match && ok;
+  };
+  auto need = [&](const JsonNode& node, const char* key) -> const Json& {
+    if (!result.contains(key)) node.fail(std::string("the result has no \"") + key + "\"");
+    return result.at(key);
+  };
+  if (auto p = published.find("prices"))
+    for (const auto& [good, value] : p->members()) {
+      const Json& prices = need(*p, "prices");
+      if (!prices.contains(good)) value.fail("unknown good \"" + good + "\"");
+      const std::string computed = prices.at(good).get<std::string>();
+      check("p(" + good + ") " + computed, parse_rational(computed) == value.as_rational());
+    }
+  if (auto t = published.find("transition_counts"))
+    for (const auto& [type, value] : t->members()) {
+      const Json& counts = need(*t, "transition_counts");
+      if (!counts.contains(type)) value.fail("unknown transition \"" + type + "\"");
+      check(type + " " + std::to_string(counts.at(type).get<long>()),
+            counts.at(type).get<long>() == value.as_int());
+    }
+  if (auto a = published.find("allocation"))
+    for (const auto& [buyer, good] : a->members()) {
+      const Json& alloc = need(*a, "allocation");
+      if (!alloc.contains(buyer)) good.fail("unknown buyer \"" + buyer + "\"");
+      const std::string computed = alloc.at(buyer).get<std::string>();
+      check(buyer + "->" + computed, computed == good.as_string());
+    }
+  // The §6 types of the events on the instance's own path leg, in order.
+  if (auto pt = published.find("path_transitions")) {
+    std::string computed;
+    std::vector<std::string> types;
+    for (const auto& e : need(*pt, "events"))
+      if (e.at("leg") == "path") types.push_back(e.at("type").get<std::string>());
+    for (const auto& t : types) computed += (computed.empty() ? "" : ",") + t;
+    std::vector<std::string> want;
+    for (const auto& t : pt->elements()) want.push_back(t.as_string());
+    check("path transitions [" + computed + "]", types == want);
+  }
+  // Every listed type occurs at least once (anywhere on the run).
+  if (auto tp = published.find("transitions_present"))
+    for (const auto& t : tp->elements()) {
+      const Json& counts = need(*tp, "transition_counts");
+      const std::string type = t.as_string();
+      if (!counts.contains(type)) t.fail("unknown transition \"" + type + "\"");
+      check(type + " x" + std::to_string(counts.at(type).get<long>()), counts.at(type).get<long>() > 0);
+    }
+  if (auto mp = published.find("max_price_along_path"))
+    for (const auto& [good, value] : mp->members()) {
+      const Json& events = need(*mp, "events");
+      if (!result.at("prices").contains(good)) value.fail("unknown good \"" + good + "\"");
+      Rational best = parse_rational(result.at("prices").at(good).get<std::string>());
+      for (const auto& e : events)
+        best = std::max(best, parse_rational(e.at("prices").at(good).get<std::string>()));
+      check("max p(" + good + ") " + equilab::to_string(best), best == value.as_rational());
+    }
+  if (auto g = published.find("ga_structures"))
+    check("GA-structures " + need(*g, "scientific").get<std::string>(),
+          need(*g, "ga_structures").get<std::string>() == g->as_string());
+  if (auto g = published.find("ga_structures_more_than")) {
+    const Rational count = parse_rational(need(*g, "ga_structures").get<std::string>());
+    check("GA-structures " + result.at("scientific").get<std::string>() + " > " + g->as_string(),
+          count > g->as_rational());
+  }
+  if (auto g = published.find("ga_structures_order_of_magnitude")) {
+    const long k = need(*g, "order_of_magnitude").get<long>();
+    check("order of magnitude 10^" + std::to_string(k), k == g->as_int());
+  }
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
+  return {text, match};
+}
+
+Generator add_generator(CLI::App& generate) {
+  auto o = std::make_shared<gen::AllocationMarketGenOptions>();
+  CLI::App* cmd =
+      generate.add_subcommand("allocation_market", "a random allocation market (Caplin–Leahy 2010)");
+  cmd->add_option("--buyers", o->buyers, "number of buyers m")->capture_default_str();
+  cmd->add_option("--goods", o->goods, "number of ordinary goods (one null good per buyer is added)")
+      ->capture_default_str();
+  cmd->add_option("--max-value", o->max_value, "values drawn from [0, max-value]")->capture_default_str();
+  cmd->add_flag("--tu", o->tu, "transferable utility: every slope 1");
+  cmd->add_flag("--integer", o->integer, "integer values and reservations");
+  cmd->add_flag("--path", o->path, "add a random path end");
+  return {cmd, [o](std::uint64_t seed) {
+            try {
+              return homotopy::write_allocation_market_json(gen::generate_allocation_market(seed, *o));
+            } catch (const std::invalid_argument& e) {
+              throw InputError("(command line)", "generate allocation_market", e.what());
+            }
+          }};
+}
+
+}  // namespace
+
+Family allocation_market_family() {
+  return Family{"allocation_market", kMethods, solve, verify, crosscheck, describe, compare, add_generator};
+}
+
+}  // namespace equilab::cli
