@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace equilab::cli {
@@ -148,9 +149,13 @@ std::string describe_groups(const Json& r) {
 //   "welfare", "group_types", "fractional_groups", "imputation": {type: u} (unique values),
 //   "imputation_range": {type: [min, max]},
 //   "derivative": {type: {"plus": D_{+e_i}Π, "minus": D_{-e_i}Π}} (= min u(i) and -max u(i), §2.2.1),
-//   "mean_surplus": [{"group": [...], "value": s(G)/|G|}] (a statement about the instance itself).
+//   "mean_surplus": [{"group": [...], "value": s(G)/|G|}] (a statement about the instance itself),
+//   "fractional_value": [{"group": [L members], "value": ŝ}] with ŝ(Ĝ) = max (N/n)·s(P_n Ĝ) over
+//     the sizes n whose K_n contains Ĝ (eq. 8; taking the max over those n only keeps fake groups
+//     out and stays right for negative values).
 std::pair<std::string, bool> compare_groups(const InstanceSource& src, const Json& result, const JsonNode& published) {
-  published.expect_object({"welfare", "group_types", "fractional_groups", "imputation", "imputation_range", "derivative", "mean_surplus"});
+  published.expect_object({"welfare", "group_types", "fractional_groups", "imputation", "imputation_range", "derivative",
+                           "mean_surplus", "fractional_value"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& label, const std::string& computed, bool equal) {
@@ -196,24 +201,50 @@ std::pair<std::string, bool> compare_groups(const InstanceSource& src, const Jso
       check("D+e" + type + " " + to_string(plus) + ", D-e" + type, to_string(minus),
             plus == value.at("plus").as_rational() && minus == value.at("minus").as_rational());
     }
-  if (auto mean = published.find("mean_surplus")) {
-    const GroupsInstance instance = read_instance(src);
+  std::optional<GroupsInstance> instance;  // read only when a statement about the instance is published
+  auto members_of = [&](const JsonNode& list) {
+    if (!instance) instance = read_instance(src);
+    groups::GroupType g;
+    for (const auto& member : list.elements()) {
+      const std::string name = member.as_string();
+      int index = -1;
+      for (int i = 0; i < instance->num_types(); ++i)
+        if (instance->types[i].name == name) index = i;
+      if (index < 0) member.fail("unknown type \"" + name + "\"");
+      g.push_back(index);
+    }
+    std::sort(g.begin(), g.end());
+    return g;
+  };
+  if (auto mean = published.find("mean_surplus"))
     for (const auto& item : mean->elements()) {
       item.expect_object({"group", "value"});
-      groups::GroupType g;
-      for (const auto& member : item.at("group").elements()) {
-        const std::string name = member.as_string();
-        int index = -1;
-        for (int i = 0; i < instance.num_types(); ++i)
-          if (instance.types[i].name == name) index = i;
-        if (index < 0) member.fail("unknown type \"" + name + "\"");
-        g.push_back(index);
-      }
-      std::sort(g.begin(), g.end());
-      const Rational m = groups::group_value(instance, g) / static_cast<long>(g.size());
+      const groups::GroupType g = members_of(item.at("group"));
+      const Rational m = groups::group_value(*instance, g) / static_cast<long>(g.size());
       check("mean surplus", to_string(m), m == item.at("value").as_rational());
     }
-  }
+  if (auto frac = published.find("fractional_value"))
+    for (const auto& item : frac->elements()) {
+      item.expect_object({"group", "value"});
+      const groups::GroupType g = members_of(item.at("group"));
+      const int L = static_cast<int>(g.size());
+      const std::vector<int> counts = groups::group_counts(g, instance->num_types());
+      std::optional<Rational> best;  // ŝ over the K_n that contain Ĝ; none: a fake fractional group
+      for (int n = instance->min_size; n <= instance->max_size; ++n) {
+        if (L % n != 0) continue;
+        const int step = L / n;
+        groups::GroupType projected;  // P_n Ĝ: counts divided by L/n
+        bool real = true;
+        for (int i = 0; i < instance->num_types() && real; ++i) {
+          real = counts[i] % step == 0;
+          projected.insert(projected.end(), counts[i] / step, i);
+        }
+        if (!real) continue;
+        const Rational v = Rational(instance->max_size) / n * groups::group_value(*instance, projected);
+        if (!best || v > *best) best = v;
+      }
+      check("ŝ", best ? to_string(*best) : "fake", best && *best == item.at("value").as_rational());
+    }
   std::string text;
   for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
   return {text, match};
