@@ -31,9 +31,10 @@ Integer count_group_types(int num_types, int min_size, int max_size) {
   return binomial(K + max_size, Integer(max_size)) - binomial(K + min_size - 1, Integer(min_size - 1));
 }
 
-EnumerationLimit::EnumerationLimit(const Integer& count, std::uint64_t limit)
-    : std::runtime_error(integer_text(count) + " group types exceed the enumeration limit " + std::to_string(limit) +
-                         "; raise it with --max-enumeration") {}
+EnumerationLimit::EnumerationLimit(const Integer& count, std::uint64_t limit, const std::string& what,
+                                   const std::string& remedy)
+    : std::runtime_error(integer_text(count) + " " + what + " exceed the enumeration limit " + std::to_string(limit) +
+                         "; " + remedy) {}
 
 std::vector<GroupType> enumerate_group_types(int num_types, int min_size, int max_size,
                                              std::uint64_t max_enumeration) {

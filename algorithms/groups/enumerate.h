@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace equilab::groups {
@@ -18,7 +19,9 @@ Integer count_group_types(int num_types, int min_size, int max_size);
 // exit 2 naming --max-enumeration.
 class EnumerationLimit : public std::runtime_error {
  public:
-  EnumerationLimit(const Integer& count, std::uint64_t limit);
+  // `what` names the things counted; `remedy` tells the user what to do.
+  EnumerationLimit(const Integer& count, std::uint64_t limit, const std::string& what = "group types",
+                   const std::string& remedy = "raise it with --max-enumeration");
 };
 
 inline constexpr std::uint64_t kDefaultMaxEnumeration = 2'000'000;

@@ -169,7 +169,8 @@ StableAssignment solve_transport(const GroupsInstance& instance, const GroupsOpt
     Integer tuples = 1;
     for (long long pos = 0; pos < l && tuples <= kMaxFullTuples; ++pos) tuples *= k;
     if (tuples > kMaxFullTuples || l * k > static_cast<long long>(kMaxFullTuples))
-      throw EnumerationLimit(std::max(tuples, Integer(l * k)), kMaxFullTuples);
+      throw EnumerationLimit(std::max(tuples, Integer(l * k)), kMaxFullTuples, "ordered tuples of the full form",
+                             "use --form orbit");
     std::map<Counts, std::size_t> index;
     for (std::size_t f = 0; f < frac.size(); ++f) index.emplace(frac[f].counts, f);
     model.constraints.resize(static_cast<std::size_t>(l) * k);

@@ -91,7 +91,7 @@ StableAssignment solve_vertex_enum(const GroupsInstance& instance, const GroupsO
       enumerate_group_types(k, instance.min_size, instance.max_size, options.max_enumeration);
   const int m = static_cast<int>(groups.size());
   const Integer bases = binomial(groups.size(), static_cast<std::size_t>(k));
-  if (bases > options.max_enumeration) throw EnumerationLimit(bases, options.max_enumeration);
+  if (bases > options.max_enumeration) throw EnumerationLimit(bases, options.max_enumeration, "bases of vertex-enum");
   if (m < k) throw std::logic_error("vertex-enum: fewer group types than types");
 
   std::vector<std::vector<int>> counts(m);
