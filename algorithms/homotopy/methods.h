@@ -35,6 +35,10 @@ MepResult solve_path(const AllocationMarket& market, const PathOptions& options 
 MepResult solve_hungarian_bf(const AllocationMarket& market);
 // TU case only: the Shapley–Shubik assignment LP and the minimal point of its dual optimal face.
 MepResult solve_assignment_lp(const AllocationMarket& market);
+// TU case with integer values, outside-option values and reservations only (throws
+// std::invalid_argument otherwise): the Demange–Gale–Sotomayor (1986) exact ascending auction,
+// raising a minimal overdemanded set by 1 per round from the reservation prices.
+MepResult solve_dgs(const AllocationMarket& market);
 
 // §7: the number of GA-structures with m buyers and n goods counted as the paper does,
 // (Σ_{k=1}^m C(m,k)·k·m^{m−1−k}) · n!/(n−m)!  (rooted forests on the m allocated goods times

@@ -58,6 +58,8 @@ RC_GTEST_PROP(AllocationMarketProperties, PathEqualsAllocationLpAndBothVerify, (
 }
 
 // TU: path = Hungarian + Bellman–Ford = assignment LP (up to 6 buyers, 7 goods); all verify.
+// On integer instances (values and reservations at the path end) also = the DGS auction; on
+// the others the auction refuses.
 RC_GTEST_PROP(AllocationMarketProperties, TuPathEqualsHungarianBellmanFord, ()) {
   const auto seed = *rc::gen::arbitrary<std::uint64_t>();
   Random sizes(seed ^ 0x9e3779b97f4a7c15ULL);
@@ -77,6 +79,19 @@ RC_GTEST_PROP(AllocationMarketProperties, TuPathEqualsHungarianBellmanFord, ()) 
   const MepResult alp = solve_assignment_lp(m);
   RC_ASSERT(alp.certificate.prices == path.certificate.prices);
   RC_ASSERT(verify::check_allocation_market_certificate(m, alp.certificate).valid);
+  bool integer = true;
+  for (int a = 0; a < m.num_buyers(); ++a)
+    for (int i = 0; i < m.num_goods(); ++i)
+      if (m.utility[a][i]) integer = integer && boost::multiprecision::denominator(m.value_to[a][i]) == 1;
+  for (const Rational& r : m.reservation_to) integer = integer && boost::multiprecision::denominator(r) == 1;
+  RC_TAG(integer ? "integer" : "fractional");
+  if (!integer) {
+    RC_ASSERT_THROWS_AS(solve_dgs(m), std::invalid_argument);
+    return;
+  }
+  const MepResult dgs = solve_dgs(m);
+  RC_ASSERT(dgs.certificate.prices == hbf.certificate.prices);
+  RC_ASSERT(verify::check_allocation_market_certificate(m, dgs.certificate).valid);
 }
 
 // The path tracks the MEP: at every event on the instance's own path leg the prices equal

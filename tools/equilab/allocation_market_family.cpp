@@ -1,5 +1,5 @@
 // The "allocation_market" family (Caplin–Leahy 2010): path (default), allocation-lp, hungarian-bf and
-// assignment-lp (TU only).
+// assignment-lp (TU only), dgs (TU with integer data only).
 // An instance may instead be a GA-structure count {"ga_count":{"buyers":m,"goods":n}} (§7).
 #include <map>
 #include <memory>
@@ -17,7 +17,7 @@ namespace {
 using homotopy::AllocationMarket;
 using homotopy::MepResult;
 
-const std::vector<std::string> kMethods = {"path", "allocation-lp", "hungarian-bf", "assignment-lp"};
+const std::vector<std::string> kMethods = {"path", "allocation-lp", "hungarian-bf", "assignment-lp", "dgs"};
 
 bool is_count(const InstanceSource& src) { return src.document && src.document->contains("ga_count"); }
 
@@ -59,6 +59,36 @@ AllocationMarket read_instance(const InstanceSource& src) {
   return homotopy::read_allocation_market_json(JsonNode(*src.document, src.file));
 }
 
+// `--method dgs` takes TU markets with integer values and reservations (at the path end, which is
+// what `solve` answers for); the first offending field is named by its JSON pointer.
+void check_dgs_input(const AllocationMarket& market, const std::string& file) {
+  using boost::multiprecision::denominator;
+  auto key = [](const std::string& name) { return json_pointer_escape(name); };
+  for (int a = 0; a < market.num_buyers(); ++a)
+    for (int i = 0; i < market.num_goods(); ++i) {
+      const auto& u = market.utility[a][i];
+      if (!u) continue;
+      const std::string at = "/utility/" + key(market.buyers[a]) + "/" + key(market.goods[i].name);
+      if (u->slope != 1)
+        throw InputError(file, at + "/slope",
+                         "--method dgs needs transferable utility (every slope 1), not " + equilab::to_string(u->slope));
+      const bool moved = market.has_path && market.value_to[a][i] != u->value;
+      const Rational& v = market.value_to[a][i];
+      if (denominator(v) != 1)
+        throw InputError(file, (moved ? "/path/to" + at : at) + "/value",
+                         "--method dgs needs integer values, not " + equilab::to_string(v));
+    }
+  for (int i = 0; i < market.num_goods(); ++i) {
+    const Rational& r = market.reservation_to[i];
+    if (denominator(r) == 1) continue;
+    const bool moved = market.has_path && r != market.goods[i].reservation;
+    throw InputError(file,
+                     moved ? "/path/to/reservation/" + key(market.goods[i].name)
+                           : "/goods/" + std::to_string(i) + "/reservation",
+                     "--method dgs needs integer reservation prices, not " + equilab::to_string(r));
+  }
+}
+
 MepResult run_method(const AllocationMarket& market, const std::string& method, const SolveRequest& request,
                      const std::string& file) {
   if (method == "path") return homotopy::solve_path(market);
@@ -83,9 +113,17 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
       throw InputError(file, "--method", e.what());
     }
   }
+  if (method == "dgs") {
+    check_dgs_input(market, file);
+    try {
+      return homotopy::solve_dgs(market);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(file, "--method", e.what());
+    }
+  }
   throw InputError("(command line)", "--method",
                    "unknown method \"" + method +
-                       "\" for model allocation_market (path, allocation-lp, hungarian-bf, assignment-lp)");
+                       "\" for model allocation_market (path, allocation-lp, hungarian-bf, assignment-lp, dgs)");
 }
 
 Json solve(const InstanceSource& src, const SolveRequest& request) {
