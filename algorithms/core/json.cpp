@@ -126,4 +126,13 @@ std::int64_t JsonNode::as_int() const {
   fail("expected an integer");
 }
 
+void JsonNode::expect_model(std::string_view model, std::int64_t version) const {
+  const JsonNode model_node = at("model");
+  if (model_node.as_string() != model)
+    model_node.fail("expected \"model\": \"" + std::string(model) + "\", not \"" + model_node.as_string() + "\"");
+  const JsonNode version_node = at("version");
+  if (!version_node.raw().is_number_integer() || version_node.as_int() != version)
+    version_node.fail("unsupported version " + version_node.raw().dump() + " (expected " + std::to_string(version) + ")");
+}
+
 }  // namespace equilab

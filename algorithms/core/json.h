@@ -48,6 +48,11 @@ class JsonNode {
   Rational as_rational() const;
   std::int64_t as_int() const;
 
+  // The header every instance starts with: "model" must be `model` and "version" the
+  // integer `version`. Checked before unknown fields so another model's file gets the
+  // clearest message.
+  void expect_model(std::string_view model, std::int64_t version = 1) const;
+
  private:
   const Json* value_;
   std::shared_ptr<const std::string> file_;

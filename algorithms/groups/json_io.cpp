@@ -288,12 +288,7 @@ std::size_t read_count(const JsonNode& node) {
 }  // namespace
 
 GroupsInstance read_groups_json(const JsonNode& root) {
-  // model and version first, so that another model's file gets the clearest message.
-  const JsonNode model = root.at("model");
-  if (model.as_string() != "groups") model.fail("expected \"model\": \"groups\", not \"" + model.as_string() + "\"");
-  const JsonNode version = root.at("version");
-  if (!version.raw().is_number_integer() || version.as_int() != 1)
-    version.fail("unsupported version " + version.raw().dump() + " (expected 1)");
+  root.expect_model("groups");
   root.expect_object({"model", "version", "name", "types", "min_size", "max_size", "value"});
 
   GroupsInstance instance;

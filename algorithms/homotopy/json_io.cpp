@@ -32,12 +32,8 @@ bool try_kuhn(int a, const std::vector<std::vector<int>>& adj, std::vector<int>&
 }  // namespace
 
 AllocationMarket read_allocation_market_json(const JsonNode& root) {
+  root.expect_model("allocation_market");
   root.expect_object({"model", "version", "name", "buyers", "goods", "utility", "path"});
-  if (root.at("model").as_string() != "allocation_market")
-    root.at("model").fail("expected \"allocation_market\"");
-  if (root.at("version").as_int() != 1)
-    root.at("version").fail("unsupported version " + std::to_string(root.at("version").as_int()) +
-                            " (expected 1)");
   AllocationMarket m;
   if (auto n = root.find("name")) m.name = n->as_string();
 

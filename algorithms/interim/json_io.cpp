@@ -220,12 +220,7 @@ void read_outcomes(const JsonNode& node, InterimInstance& in, const NameIndex& p
 }  // namespace
 
 InterimInstance read_interim_json(const JsonNode& root, std::uint64_t max_profiles) {
-  const JsonNode model = root.at("model");
-  if (model.as_string() != "interim")
-    model.fail("expected \"model\": \"interim\", not \"" + model.as_string() + "\"");
-  const JsonNode version = root.at("version");
-  if (!version.raw().is_number_integer() || version.as_int() != 1)
-    version.fail("unsupported version " + version.raw().dump() + " (expected 1)");
+  root.expect_model("interim");
   root.expect_object({"model", "version", "name", "players", "prior", "outcomes", "interim", "weights"});
 
   InterimInstance in;

@@ -88,10 +88,7 @@ Constraint read_constraint(const JsonNode& node, const NameIndex& vars) {
 }
 
 void read_header(const JsonNode& root) {
-  const JsonNode model = root.at("model");
-  if (model.as_string() != "lp") model.fail("expected \"model\": \"lp\", not \"" + model.as_string() + "\"");
-  const JsonNode version = root.at("version");
-  if (version.as_int() != 1) version.fail("unsupported version " + std::to_string(version.as_int()) + " (expected 1)");
+  root.expect_model("lp");
   if (auto name = root.find("name")) name->as_string();
 }
 
