@@ -1,4 +1,4 @@
-// Exact check of a groups result (Wang §2.1.5, Theorem 2, Lemma 8; notes §2) from the
+// Exact check of a groups result (Wang §2.1.5, Theorem 2, Lemma 8) from the
 // instance alone. A primal-feasible τ and a dual-feasible u with Σ sτ = Σ uμ = W are both
 // optimal by weak duality, so (τ, u) is a stable assignment with its imputation. A range
 // bound is proved by a witness (a stable imputation attaining it) and a dual multiplier

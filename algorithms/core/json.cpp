@@ -135,4 +135,27 @@ void JsonNode::expect_model(std::string_view model, std::int64_t version) const 
     version_node.fail("unsupported version " + version_node.raw().dump() + " (expected " + std::to_string(version) + ")");
 }
 
+NameIndex::NameIndex(std::string kind, const std::vector<std::string>& names) : kind_(std::move(kind)) {
+  for (const std::string& name : names) index_.emplace(name, size());
+}
+
+int NameIndex::add(const std::string& name, const JsonNode& where) {
+  if (name.empty()) where.fail("empty " + kind_ + " name");
+  const int number = size();
+  if (!index_.emplace(name, number).second) where.fail("duplicate " + kind_ + " name \"" + name + "\"");
+  return number;
+}
+
+int NameIndex::at(const std::string& name, const JsonNode& where) const {
+  auto it = index_.find(name);
+  if (it == index_.end()) where.fail("unknown " + kind_ + " \"" + name + "\"");
+  return it->second;
+}
+
+std::optional<int> NameIndex::find(const std::string& name) const {
+  auto it = index_.find(name);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace equilab

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,30 @@ class JsonNode {
   std::shared_ptr<const std::string> file_;
   std::string pointer_;
   JsonNode(const Json& value, std::shared_ptr<const std::string> file, std::string pointer);
+};
+
+// The names of one kind of thing in an instance (types, players, buyers, goods): each one
+// non-empty and unique, numbered in the order they are added. Errors name the node that
+// holds the bad name: "empty buyer name", "duplicate buyer name \"a\"", "unknown buyer \"z\"".
+class NameIndex {
+ public:
+  explicit NameIndex(std::string kind) : kind_(std::move(kind)) {}
+  // Names already checked (those of a model read earlier), numbered in order.
+  NameIndex(std::string kind, const std::vector<std::string>& names);
+
+  // Adds the name held by `node` (a string); returns its number.
+  int add(const JsonNode& node) { return add(node.as_string(), node); }
+  // Adds `name` (e.g. an object key), blaming `where` if it is empty or taken.
+  int add(const std::string& name, const JsonNode& where);
+  // The number of the name held by `node`, or of `name` blaming `where`.
+  int at(const JsonNode& node) const { return at(node.as_string(), node); }
+  int at(const std::string& name, const JsonNode& where) const;
+  std::optional<int> find(const std::string& name) const;
+  int size() const { return static_cast<int>(index_.size()); }
+
+ private:
+  std::string kind_;
+  std::unordered_map<std::string, int> index_;
 };
 
 // The canonical output form of an exact number: a string in lowest terms.

@@ -1,4 +1,4 @@
-// Imputation ranges (notes §2, §2.2.1 of the paper): for every type i the min and max
+// Imputation ranges (§2.2.1 of the paper): for every type i the min and max
 // of u(i) over the dual optimal face  F = {u : Σ_i G(i)u(i) >= s(G) ∀G, Σ_i u(i)μ(i) = W}.
 //
 // Each bound is solved in the DUAL form, which has only K rows however many group

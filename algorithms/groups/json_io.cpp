@@ -44,7 +44,6 @@
 namespace equilab::groups {
 namespace {
 
-using NameIndex = std::unordered_map<std::string, int>;
 
 std::string text(const Rational& r) { return equilab::to_string(r); }
 
@@ -65,28 +64,15 @@ bool canonical_less(const GroupType& a, const GroupType& b) {
 }
 
 NameIndex index_types(const GroupsInstance& instance) {
-  NameIndex index;
-  for (std::size_t i = 0; i < instance.types.size(); ++i) index.emplace(instance.types[i].name, static_cast<int>(i));
-  return index;
-}
-
-int type_index(const NameIndex& index, const JsonNode& node) {
-  std::string name = node.as_string();
-  auto it = index.find(name);
-  if (it == index.end()) node.fail("unknown type \"" + name + "\"");
-  return it->second;
-}
-
-int type_index_by_key(const NameIndex& index, const std::string& name, const JsonNode& where) {
-  auto it = index.find(name);
-  if (it == index.end()) where.fail("unknown type \"" + name + "\"");
-  return it->second;
+  std::vector<std::string> names;
+  for (const TypeInfo& t : instance.types) names.push_back(t.name);
+  return NameIndex("type", names);
 }
 
 // An array of type names as a sorted group type (no size check).
 GroupType read_members(const JsonNode& node, const NameIndex& index) {
   GroupType g;
-  for (const JsonNode& member : node.elements()) g.push_back(type_index(index, member));
+  for (const JsonNode& member : node.elements()) g.push_back(index.at(member));
   std::sort(g.begin(), g.end());
   return g;
 }
@@ -148,7 +134,7 @@ PairwiseValue read_pairwise(const JsonNode& value, const GroupsInstance& instanc
   PairwiseValue pw;
   pw.own.assign(instance.types.size(), Rational(0));
   if (auto own = value.find("own"))
-    for (const auto& [name, v] : own->members()) pw.own[type_index_by_key(index, name, v)] = v.as_rational();
+    for (const auto& [name, v] : own->members()) pw.own[index.at(name, v)] = v.as_rational();
   if (auto pairs = value.find("pair")) {
     std::map<std::pair<int, int>, std::string> first_seen;
     for (const JsonNode& item : pairs->elements()) {
@@ -156,7 +142,7 @@ PairwiseValue read_pairwise(const JsonNode& value, const GroupsInstance& instanc
       const JsonNode types = item.at("types");
       std::vector<JsonNode> ends = types.elements();
       if (ends.size() != 2) types.fail("a pair names exactly two types, not " + std::to_string(ends.size()));
-      int a = type_index(index, ends[0]), b = type_index(index, ends[1]);
+      int a = index.at(ends[0]), b = index.at(ends[1]);
       if (a > b) std::swap(a, b);
       Rational v = item.at("value").as_rational();
       auto [it, inserted] = first_seen.emplace(std::make_pair(a, b), types.pointer());
@@ -218,7 +204,7 @@ std::vector<Rational> read_type_vector(const JsonNode& node, const GroupsInstanc
   std::vector<Rational> out(instance.types.size());
   std::vector<bool> seen(instance.types.size(), false);
   for (const auto& [name, v] : node.members()) {
-    int i = type_index_by_key(index, name, v);
+    int i = index.at(name, v);
     out[i] = v.as_rational();
     seen[i] = true;
   }
@@ -267,7 +253,7 @@ std::vector<ImputationRange> read_ranges(const JsonNode& node, const GroupsInsta
   std::vector<ImputationRange> out(instance.types.size());
   std::vector<bool> seen(instance.types.size(), false);
   for (const auto& [name, entry] : node.members()) {
-    int i = type_index_by_key(index, name, entry);
+    int i = index.at(name, entry);
     entry.expect_object({"min", "max"});
     ImputationRange& r = out[i];
     read_bound(entry.at("min"), instance, index, r.min, r.witness_min, r.multiplier_min);
@@ -295,18 +281,16 @@ GroupsInstance read_groups_json(const JsonNode& root) {
   if (auto name = root.find("name")) instance.name = name->as_string();
 
   const JsonNode types = root.at("types");
-  NameIndex index;
+  NameIndex index("type");
   for (const JsonNode& item : types.elements()) {
     item.expect_object({"name", "mass"});
     const JsonNode name_node = item.at("name");
     TypeInfo t;
     t.name = name_node.as_string();
-    if (t.name.empty()) name_node.fail("empty type name");
+    index.add(name_node);
     const JsonNode mass_node = item.at("mass");
     t.mass = mass_node.as_rational();
     if (t.mass <= 0) mass_node.fail("mass must be positive, not " + text(t.mass));
-    if (!index.emplace(t.name, static_cast<int>(instance.types.size())).second)
-      name_node.fail("duplicate type name \"" + t.name + "\"");
     instance.types.push_back(std::move(t));
   }
   if (instance.types.empty()) types.fail("no types: at least one type is required");
@@ -457,7 +441,7 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
   if (auto range = root.find("imputation_range")) {
     if (!s.ranges) range->fail("imputation_range without certificate ranges (witnesses and multipliers)");
     for (const auto& [name, entry] : range->members()) {
-      int i = type_index_by_key(index, name, entry);
+      int i = index.at(name, entry);
       std::vector<JsonNode> ends = entry.elements();
       if (ends.size() != 2) entry.fail("expected [min, max]");
       if (ends[0].as_rational() != (*s.ranges)[i].min || ends[1].as_rational() != (*s.ranges)[i].max)

@@ -32,7 +32,7 @@ StableAssignment solve_transport(const GroupsInstance& instance, const GroupsOpt
 StableAssignment solve_vertex_enum(const GroupsInstance& instance, const GroupsOptions& options);
 
 // min and max of u(i) over the dual optimal face {u : Σ G(i)u(i) >= s(G) ∀G, Σ u μ = W},
-// with witnesses and dual multipliers (notes §2). Fills result.ranges.
+// with witnesses and dual multipliers. Fills result.ranges.
 void compute_imputation_ranges(const GroupsInstance& instance, const std::vector<GroupType>& groups,
                                StableAssignment& result);
 

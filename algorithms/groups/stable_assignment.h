@@ -18,7 +18,7 @@ struct FormedGroup {
   Rational value;  // s(G)
 };
 
-// Σ_G x_G G + t μ = sign·e_i and Σ_G x_G s(G) + t W = sign·bound, x >= 0 (see notes §2):
+// Σ_G x_G G + t μ = sign·e_i and Σ_G x_G s(G) + t W = sign·bound, x >= 0:
 // proves u(i) >= bound (sign = +1) or u(i) <= bound (sign = -1) for every stable imputation.
 struct RangeMultiplier {
   std::vector<std::pair<GroupType, Rational>> x;  // x_G > 0 only

@@ -1,4 +1,4 @@
-// Method `transport` (Proposition 1, §2.3; notes §3 and errata 1-3): the symmetric
+// Method `transport` (Proposition 1, §2.3, with the paper's errors corrected as described below): the symmetric
 // transport problem over real fractional groups, solved with GLPK glp_exact
 // (glpk_exact_solve recomputes the values exactly from GLPK's final basis). Shares no
 // solving code with welfare-lp (the project's simplex) or vertex-enum.

@@ -37,21 +37,19 @@ AllocationMarket read_allocation_market_json(const JsonNode& root) {
   AllocationMarket m;
   if (auto n = root.find("name")) m.name = n->as_string();
 
-  std::map<std::string, int> buyer_index, good_index;
+  NameIndex buyer_index("buyer"), good_index("good");
   const auto buyers = root.at("buyers").elements();
   if (buyers.empty()) root.at("buyers").fail("no buyers");
   for (const auto& b : buyers) {
-    const std::string name = b.as_string();
-    if (name.empty()) b.fail("empty buyer name");
-    if (!buyer_index.emplace(name, m.num_buyers()).second) b.fail("duplicate buyer name " + q(name));
-    m.buyers.push_back(name);
+    buyer_index.add(b);
+    m.buyers.push_back(b.as_string());
   }
   const JsonNode goods = root.at("goods");
   for (const auto& g : goods.elements()) {
     g.expect_object({"name", "reservation", "null"});
     Good good;
     good.name = g.at("name").as_string();
-    if (good.name.empty()) g.at("name").fail("empty good name");
+    good_index.add(g.at("name"));
     if (auto nl = g.find("null")) {
       if (!nl->raw().is_boolean()) nl->fail("expected true or false");
       good.null = nl->raw().get<bool>();
@@ -67,8 +65,6 @@ AllocationMarket read_allocation_market_json(const JsonNode& root) {
       if (good.reservation < 0)
         g.at("reservation").fail("reservation must be >= 0, not " + equilab::to_string(good.reservation));
     }
-    if (!good_index.emplace(good.name, m.num_goods()).second)
-      g.at("name").fail("duplicate good name " + q(good.name));
     m.goods.push_back(good);
   }
   if (m.num_goods() < m.num_buyers())
@@ -83,11 +79,9 @@ AllocationMarket read_allocation_market_json(const JsonNode& root) {
   m.utility.assign(m.num_buyers(), std::vector<std::optional<UtilityTerm>>(m.num_goods()));
   const JsonNode utility = root.at("utility");
   for (const auto& [bname, row] : utility.members()) {
-    auto bi = buyer_index.find(bname);
-    if (bi == buyer_index.end()) row.fail("unknown buyer " + q(bname));
+    const int bi = buyer_index.at(bname, row);
     for (const auto& [gname, term] : row.members()) {
-      auto gi = good_index.find(gname);
-      if (gi == good_index.end()) term.fail("unknown good " + q(gname));
+      const int gi = good_index.at(gname, term);
       term.expect_object({"value", "slope"});
       UtilityTerm t;
       t.value = term.at("value").as_rational();
@@ -95,7 +89,7 @@ AllocationMarket read_allocation_market_json(const JsonNode& root) {
         t.slope = s->as_rational();
         if (t.slope <= 0) s->fail("slope must be positive, not " + equilab::to_string(t.slope));
       }
-      m.utility[bi->second][gi->second] = t;
+      m.utility[bi][gi] = t;
     }
   }
   // Outside options: every buyer finds a null good acceptable, all of his at one value.
@@ -145,28 +139,25 @@ AllocationMarket read_allocation_market_json(const JsonNode& root) {
     to.expect_object({"utility", "reservation"});
     if (auto u = to.find("utility"))
       for (const auto& [bname, row] : u->members()) {
-        auto bi = buyer_index.find(bname);
-        if (bi == buyer_index.end()) row.fail("unknown buyer " + q(bname));
+        const int bi = buyer_index.at(bname, row);
         for (const auto& [gname, term] : row.members()) {
-          auto gi = good_index.find(gname);
-          if (gi == good_index.end()) term.fail("unknown good " + q(gname));
+          const int gi = good_index.at(gname, term);
           term.expect_object({"value"});
-          if (!m.utility[bi->second][gi->second])
+          if (!m.utility[bi][gi])
             term.fail("good " + q(gname) + " is not acceptable to buyer " + q(bname) +
                       " (a path changes values only)");
-          if (m.goods[gi->second].null)
+          if (m.goods[gi].null)
             term.fail("a path cannot change the value of a null good (the outside option)");
-          m.value_to[bi->second][gi->second] = term.at("value").as_rational();
+          m.value_to[bi][gi] = term.at("value").as_rational();
         }
       }
     if (auto r = to.find("reservation"))
       for (const auto& [gname, value] : r->members()) {
-        auto gi = good_index.find(gname);
-        if (gi == good_index.end()) value.fail("unknown good " + q(gname));
-        if (m.goods[gi->second].null) value.fail("a null good has reservation 0 along the whole path");
+        const int gi = good_index.at(gname, value);
+        if (m.goods[gi].null) value.fail("a null good has reservation 0 along the whole path");
         const Rational x = value.as_rational();
         if (x < 0) value.fail("reservation must be >= 0, not " + equilab::to_string(x));
-        m.reservation_to[gi->second] = x;
+        m.reservation_to[gi] = x;
       }
   }
   return m;
