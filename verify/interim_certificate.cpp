@@ -161,7 +161,7 @@ Verdict check_interim_certificate(const InterimInstance& in, const InterimResult
   }
 
   if (r.shadow_prices) {
-    // Theorem 1's certificate (notes §2): q̄(t) ∈ X, (8) exactly, p >= 0, (9) at every profile. Then
+    // Theorem 1's certificate: q̄(t) ∈ X, (8) exactly, p >= 0, (9) at every profile. Then
     // Σ_t μ Σ q̄ w = Σp₊F − Σp₋G >= max over 𝒬_B >= max over 𝒬 >= Σ_t μ Σ q̄ w: all equal.
     if (!in.weights) {
       v.fail("the result has shadow prices but the instance has no weights");

@@ -71,7 +71,7 @@ Outcome greedy_outcome(const InterimInstance& in, const std::vector<W>& w, int p
       return x;
     }
     case OutcomeKind::RankedQuota: {
-      // §4.2 (notes §3): j1 = next top-ξ position, j2 = next position after ξ, zeta = top positions
+      // §4.2: j1 = next top-ξ position, j2 = next position after ξ, zeta = top positions
       // still reserved for I_1 (0-based).
       int j1 = 0, j2 = in.top, zeta = in.quota;
       for (int i : rank_players(in, w, profile)) {
@@ -88,7 +88,7 @@ Outcome greedy_outcome(const InterimInstance& in, const std::vector<W>& w, int p
       return x;
     }
     case OutcomeKind::Matching: {
-      // §4.3 (notes §3): each player's best and second-best option (objects by index, then — for
+      // §4.3: each player's best and second-best option (objects by index, then — for
       // at-most unit demand — "nothing" with weight 0); on a conflict the larger δ of (45) keeps the
       // object (ties: player 1), the other takes its second.
       if (n != 2) throw std::logic_error("greedy matching: 2 players only");
@@ -181,7 +181,7 @@ void lemma1_prices(const std::vector<Rational>& w, ShadowPrices& sp) {
   }
 }
 
-// B.10 (notes §3) for 2-player matching with exact unit demand: per (i,τ) the objects in order
+// B.10 for 2-player matching with exact unit demand: per (i,τ) the objects in order
 // j¹, …, jᴺ of w (ties: lower object); V_{iτ}ⁿ = {j¹,…,jⁿ⁺¹} gets w(jⁿ⁺¹) − w(jⁿ⁺²) (n <= N−2) and
 // max(w(jᴺ),0) (n = N−1); L_{iτ} = J×{(i,τ)} gets p₋ = max(−w(jᴺ),0); on 𝒵_j = {(j,i,τ): j = j¹(i,τ)}
 // ordered by δ (45) descending (ties: player 1, then lower type), U_jⁿ = its first n triples gets
@@ -225,14 +225,74 @@ void matching_prices(const InterimInstance& in, const std::vector<Rational>& w, 
   }
 }
 
+// 2-player matching with at-most unit demand (a derivation in the style of B.10; the paper's §4.3
+// has exact unit demand only). Per (i,τ) the objects in order j¹, …, jᴺ of w (ties: lower object),
+// and the options o¹, o² of the optimiser: objects before "nothing" (weight 0) on ties.
+//  - If w(j¹) >= 0 then o¹ = j¹, o² = j² when w(j²) >= 0 and "nothing" otherwise, and q̄ gives (i,τ)
+//    o¹ or o² at every profile where it is present. Write w = δ·χ_{j¹} + r on the row, with
+//    δ = w(o¹) − w(o²) (45) and r(j¹) = w(o²), r = w elsewhere (r is non-increasing along j¹, …, jᴺ).
+//    δ goes to the contender sets U_{j¹}ⁿ exactly as in the exact case (binding: object j¹ goes to
+//    the first present member of 𝒵_{j¹} in δ order). The positive part r⁺ is
+//    Σ_n (r⁺(jⁿ) − r⁺(jⁿ⁺¹))·χ{j¹,…,jⁿ}; its n = 1 coefficient is r⁺(j¹) − r⁺(j²) = 0, so every
+//    priced prefix holds {o¹, o²} = {j¹, j²} and is upward binding (f = 1, q̄ gives one of them).
+//  - The negative part r⁻ is −Σ_n (r⁻(jⁿ⁻¹) − r⁻(jⁿ))·χ{jⁿ,…,jᴺ} (r⁻(j⁰) = 0): each priced suffix
+//    holds only objects with w < 0, which q̄ never gives (o¹, o² have w >= 0 or are "nothing"), and
+//    g = 0 under at-most demand, so it is downward binding. If w(j¹) < 0, r = w, there is no δ part,
+//    and q̄ gives (i,τ) nothing.
+// Summing the three parts gives back w on the row, which is (8).
+void matching_at_most_prices(const InterimInstance& in, const std::vector<Rational>& w, ShadowPrices& sp) {
+  const int m = in.num_objects();
+  std::vector<std::vector<std::pair<Rational, int>>> contenders(m);
+  for (int i = 0; i < in.num_players(); ++i)
+    for (int tau = 0; tau < static_cast<int>(in.players[i].types.size()); ++tau) {
+      std::vector<int> order(m);
+      std::iota(order.begin(), order.end(), 0);
+      auto z_of = [&](int n) { return in.z_index(i, tau, order[n]); };
+      std::stable_sort(order.begin(), order.end(),
+                       [&](int a, int b) { return w[in.z_index(i, tau, a)] > w[in.z_index(i, tau, b)]; });
+      std::vector<Rational> r(m);
+      for (int n = 0; n < m; ++n) r[n] = w[z_of(n)];
+      if (r[0] >= 0) {
+        const Rational second = m >= 2 ? std::max(r[1], Rational(0)) : Rational(0);  // w(o²)
+        contenders[order[0]].emplace_back(r[0] - second, z_of(0));
+        r[0] = second;
+      }
+      TestSet prefix = 0;
+      for (int n = 0; n < m; ++n) {  // r⁺: prefixes {j¹..jⁿ⁺¹} (0-based n)
+        prefix |= TestSet{1} << z_of(n);
+        const Rational next = n + 1 < m ? std::max(r[n + 1], Rational(0)) : Rational(0);
+        const Rational p = std::max(r[n], Rational(0)) - next;
+        if (p != 0) sp.plus.emplace_back(prefix, p);
+      }
+      for (int n = 0; n < m; ++n) {  // r⁻: suffixes {jⁿ⁺¹..jᴺ} (0-based n)
+        const Rational before = n > 0 ? std::min(r[n - 1], Rational(0)) : Rational(0);
+        const Rational p = before - std::min(r[n], Rational(0));
+        if (p == 0) continue;
+        TestSet suffix = 0;
+        for (int k = n; k < m; ++k) suffix |= TestSet{1} << z_of(k);
+        sp.minus.emplace_back(suffix, p);
+      }
+    }
+  for (int j = 0; j < m; ++j) {
+    auto& list = contenders[j];  // z ascending = player 1 first, then lower type
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    TestSet prefix = 0;
+    for (std::size_t n = 0; n < list.size(); ++n) {
+      prefix |= TestSet{1} << list[n].second;
+      const Rational p = n + 1 < list.size() ? Rational(list[n].first - list[n + 1].first) : list[n].first;
+      if (p != 0) sp.plus.emplace_back(prefix, p);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<ShadowPrices> greedy_shadow_prices(const InterimInstance& in, const std::vector<Rational>& w) {
   ShadowPrices sp;
-  if (in.kind == OutcomeKind::Multiunit)
-    lemma1_prices(w, sp);
-  else if (in.kind == OutcomeKind::Matching && in.num_players() == 2 && in.exact_demand)
-    matching_prices(in, w, sp);
+  if (in.kind == OutcomeKind::Multiunit || in.kind == OutcomeKind::RankedQuota)
+    lemma1_prices(w, sp);  // ranked_quota: B.7, Lemmas 7–9 make Lemma 1 apply
+  else if (in.kind == OutcomeKind::Matching && in.num_players() == 2)
+    (in.exact_demand ? matching_prices : matching_at_most_prices)(in, w, sp);
   else
     return std::nullopt;
   for (int t = 0; t < in.num_profiles(); ++t) sp.qbar.push_back(greedy_outcome(in, w, t));

@@ -33,12 +33,14 @@ Outcome greedy_outcome(const InterimInstance& instance, const std::vector<W>& w,
 extern template Outcome greedy_outcome<Rational>(const InterimInstance&, const std::vector<Rational>&, int);
 extern template Outcome greedy_outcome<LexWeight>(const InterimInstance&, const std::vector<LexWeight>&, int);
 
-// Shadow prices (8), (9) with q̄ = the greedy optimiser for w: Lemma 1 (B.3) for multiunit, the
-// closed form of B.10 for 2-player matching with exact unit demand; nullopt for other kinds.
+// Shadow prices (8), (9) with q̄ = the greedy optimiser for w: Lemma 1 (B.3) for multiunit and
+// ranked_quota (B.7: the §4.2 algorithm is greedy along the upper contour sets of w), the closed form
+// of B.10 for 2-player matching with exact unit demand and its at-most analogue (greedy.cpp);
+// nullopt for other kinds.
 std::optional<ShadowPrices> greedy_shadow_prices(const InterimInstance& instance,
                                                  const std::vector<Rational>& w);
 
-// The construction of the notes §4: check (6); then repeatedly take the reduced form v of the
+// The construction of Theorem 1's proof (§3, Lemma 1): check (6); then repeatedly take the reduced form v of the
 // lexicographic oracle for the recorded tight sets, move to where the ray from v through the current
 // point leaves 𝒬_B, and record the limiting set. Result: feasible (ex post lotteries, `vertices`),
 // infeasible (a violated test set of (6)) or inconclusive. With weights: interim_value and

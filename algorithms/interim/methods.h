@@ -76,7 +76,7 @@ struct InterimResult {
   std::optional<SeparatingWeights> separating;
   std::optional<TestSetViolation> test_set;
   std::optional<Weighted> weighted;
-  std::optional<ShadowPrices> shadow_prices;  // greedy with weights (multiunit, exact 2-player matching)
+  std::optional<ShadowPrices> shadow_prices;  // greedy with weights (every kind greedy applies to)
 };
 
 InterimResult solve_lp(const InterimInstance& instance, const InterimOptions& options);

@@ -108,6 +108,45 @@ TEST(InterimCli, ReproduceZheng2024) {
   const auto r = run_equilab("reproduce --paper zheng2024 --json");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("erratum confirmed"), std::string::npos) << r.out;
+  // The §3.2 naive greedy row: published (second triple (b,1,t1), "(12) holds") differs from the
+  // computation, the corrected values match.
+  const Json rows = parse_json_text(r.out, "stdout");
+  bool seen = false;
+  for (const auto& row : rows)
+    if (row.at("example").get<std::string>().find("naive") != std::string::npos) {
+      seen = true;
+      EXPECT_EQ(row.at("verdict"), "erratum confirmed") << row.dump();
+      EXPECT_NE(row.at("computed").get<std::string>().find("(a,1,t1) (a,2,t2)"), std::string::npos)
+          << row.dump();
+      EXPECT_NE(row.at("computed").get<std::string>().find("naive greedy value 7/4"), std::string::npos)
+          << row.dump();
+    }
+  EXPECT_TRUE(seen);
+}
+
+// A catalog row whose naive greedy statements are wrong is a mismatch (exit 1), not a pass.
+TEST(InterimCli, ReproduceRejectsAWrongNaiveGreedyClaim) {
+  ScratchDir dir;
+  Json entry = load_json_file(kCatalog + "3.2_table_2_naive_greedy.json");
+  entry.erase("published");
+  entry["published"] = entry.at("corrected");
+  entry.erase("corrected");
+  entry.erase("erratum");
+  std::filesystem::create_directories((dir.path / "cat").string());
+  dir.write("cat/ok.json", entry.dump());
+  auto r = run_equilab("reproduce --catalog " + (dir.path / "cat").string());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const char* key : {"value", "satisfies_12"}) {
+    Json bad = entry;
+    if (std::string(key) == "value")
+      bad["published"]["naive_greedy"]["value"] = "9/5";
+    else
+      bad["published"]["naive_greedy"]["satisfies_12"] = true;
+    dir.write("cat/ok.json", bad.dump());
+    r = run_equilab("reproduce --catalog " + (dir.path / "cat").string());
+    EXPECT_EQ(r.exit_code, 1) << key << ": " << r.out << r.err;
+    EXPECT_NE(r.out.find("MISMATCH"), std::string::npos) << r.out;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Methods lp and border on the paper's examples, their certificates, and corrupted certificates.
-// Expected values: the notes §5 (exact hand computation) and hand computation in the comments.
+// Expected values: the paper's examples and hand computation in the comments.
 #include <gtest/gtest.h>
 
 #include "interim/interim_examples.h"
@@ -165,7 +165,7 @@ TEST(InterimCertificates, CorruptedInfeasibility) {
     EXPECT_FALSE(verify::check_interim_certificate(in, r).valid);
   }
   {
-    // §4.1's weights: ⟨Q,w⟩ = 4 > h(w) = 7/2 is itself a valid certificate (notes §5).
+    // §4.1's weights: ⟨Q,w⟩ = 4 > h(w) = 7/2 is itself a valid certificate.
     InterimResult r = lp;
     r.separating = SeparatingWeights{{1, 2, 1}, 4, Rational(7, 2)};
     EXPECT_TRUE(verify::check_interim_certificate(in, r).valid);

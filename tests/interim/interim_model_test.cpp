@@ -25,7 +25,7 @@ TEST(InterimModel, ReadsTheIssueExample) {
   EXPECT_EQ(in.interim, (std::vector<Rational>{0, 2, 2}));
   ASSERT_TRUE(in.weights);
   EXPECT_EQ(*in.weights, (std::vector<Rational>{1, 2, 1}));
-  // ⟨Q,w⟩ = 2·2·(1/2) + 1·2·1 = 4 (notes §5).
+  // ⟨Q,w⟩ = 2·2·(1/2) + 1·2·1 = 4.
   EXPECT_EQ(in.pairing(in.interim, *in.weights), Rational(4));
 }
 
@@ -101,7 +101,7 @@ TEST(InterimModel, PredicateMatchesEnumeration) {
   }
 }
 
-// (y(S), F(S)) of the §4.1 test sets (notes §5): {lo} 0 ≤ 1, {hi} 1 ≤ 1, {lo,hi} 1 ≤ 2, {s} 2 ≤ 3,
+// (y(S), F(S)) of the §4.1 test sets: {lo} 0 ≤ 1, {hi} 1 ≤ 1, {lo,hi} 1 ≤ 2, {s} 2 ≤ 3,
 // {lo,s} 2 ≤ 3, {hi,s} 3 ≤ 3, {lo,hi,s} 3 ≤ 3; G = 0. Triples: 0 = lo, 1 = hi, 2 = s.
 TEST(InterimModel, KnapsackTestSetBounds) {
   const InterimInstance in = parse(examples::kKnapsack41);
@@ -123,7 +123,7 @@ TEST(InterimModel, KnapsackTestSetBounds) {
   EXPECT_THROW(check_test_set_limit(3, 6), EnumerationLimit);
 }
 
-// h(w) for §4.1: hi: max(2·2, 3·1) = 4, lo: max(2·1, 3·1) = 3 → (4 + 3)/2 = 7/2 (notes §5);
+// h(w) for §4.1: hi: max(2·2, 3·1) = 4, lo: max(2·1, 3·1) = 3 → (4 + 3)/2 = 7/2;
 // for §4.3 Tables 3–4: (7 + 5)/2 = 6.
 TEST(InterimModel, SupportValue) {
   const InterimInstance k = parse(examples::kKnapsack41);

@@ -1,4 +1,5 @@
 // The "interim" family (Zheng 2024): lp (default), border, greedy.
+#include <functional>
 #include <memory>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "interim/greedy.h"
 #include "interim/json_io.h"
 #include "interim/methods.h"
+#include "interim/naive_greedy.h"
 #include "verify/interim_certificate.h"
 
 namespace equilab::cli {
@@ -208,14 +210,104 @@ std::string describe_interim(const Json& r) {
   return os.str();
 }
 
+// An outcome vector {player:{object:x}} (missing entries 0) of a catalog entry.
+Outcome outcome_of(const InterimInstance& in, const JsonNode& node) {
+  const int n = in.num_players(), m = in.num_objects();
+  Outcome x(static_cast<std::size_t>(n) * m, Rational(0));
+  for (const auto& [pname, row] : node.members()) {
+    int i = -1;
+    for (int k = 0; k < n; ++k)
+      if (in.players[k].name == pname) i = k;
+    if (i < 0) row.fail("unknown player \"" + pname + "\"");
+    for (const auto& [oname, v] : row.members()) {
+      int j = -1;
+      for (int k = 0; k < m; ++k)
+        if (in.objects[k] == oname) j = k;
+      if (j < 0) v.fail("unknown object \"" + oname + "\"");
+      x[i * m + j] = v.as_rational();
+    }
+  }
+  return x;
+}
+
+std::string outcome_text(const InterimInstance& in, const Outcome& x) {
+  std::string s;
+  const int m = in.num_objects();
+  for (int i = 0; i < in.num_players(); ++i)
+    for (int j = 0; j < m; ++j)
+      if (x[i * m + j] != 0)
+        s += (s.empty() ? "" : ", ") + in.objects[j] + "->" + in.players[i].name +
+             (x[i * m + j] == 1 ? std::string() : " " + equilab::to_string(x[i * m + j]));
+  return s.empty() ? "nothing" : s;
+}
+
+bool as_flag(const JsonNode& node) {
+  if (!node.raw().is_boolean()) node.fail("expected true or false");
+  return node.raw().get<bool>();
+}
+
+// "naive_greedy" of a catalog entry: statements about the §3.2 naive greedy algorithm
+// (interim/naive_greedy.h) on the instance's weights. "order": the first triples it visits, as
+// "(object,player,type)" labels; "outcome": its outcome {player:{object:x}}; "value": Σ_t μ(t) Σ w x;
+// "satisfies_12": its outcome has the quantities (12)/(13) prescribe along the same order at every
+// profile; "point_12_in_X": the vector of those quantities is in X at every profile. "order" and
+// "outcome" need an instance with a single profile.
+void compare_naive_greedy(const InstanceSource& src, const JsonNode& node,
+                          const std::function<void(const std::string&, const std::string&, bool)>& check) {
+  node.expect_object({"order", "outcome", "value", "satisfies_12", "point_12_in_X"});
+  const InterimInstance in = read_interim_json(JsonNode(*src.document, src.file));
+  if (!in.weights) node.fail("the instance has no weights");
+  const NaiveGreedy ng = naive_greedy(in, enumerate_outcomes(in, 2'000'000), *in.weights);
+  auto single = [&](const JsonNode& n) -> const NaiveGreedyProfile& {
+    if (in.num_profiles() != 1) n.fail("needs an instance with a single type profile");
+    return ng.profiles.front();
+  };
+  if (auto o = node.find("order")) {
+    const NaiveGreedyProfile& p = single(*o);
+    const std::vector<JsonNode> labels = o->elements();
+    std::string text;
+    bool equal = labels.size() <= p.steps.size();
+    for (std::size_t k = 0; k < labels.size() && k < p.steps.size(); ++k) {
+      const std::string label = in.triple_label(p.steps[k].triple);
+      text += (text.empty() ? "" : " ") + label;
+      equal = equal && label == labels[k].as_string();
+    }
+    check("naive greedy order", text, equal);
+  }
+  if (auto o = node.find("outcome")) {
+    const NaiveGreedyProfile& p = single(*o);
+    check("naive greedy outcome", outcome_text(in, p.outcome), p.outcome == outcome_of(in, *o));
+  }
+  if (auto v = node.find("value"))
+    check("naive greedy value", equilab::to_string(ng.value), ng.value == v->as_rational());
+  if (auto f = node.find("satisfies_12")) {
+    std::string text = "(12)/(13) hold";
+    bool holds = true;
+    for (const NaiveGreedyProfile& p : ng.profiles)
+      if (p.first_rule_violation) {
+        const NaiveGreedyStep& s = p.steps[*p.first_rule_violation];
+        text = "(12)/(13) fail at " + in.triple_label(s.triple) + ": prescribed " + equilab::to_string(s.rule) +
+               ", given " + equilab::to_string(s.quantity);
+        holds = false;
+        break;
+      }
+    check("naive greedy", text, holds == as_flag(*f));
+  }
+  if (auto f = node.find("point_12_in_X")) {
+    bool inside = true;
+    for (const NaiveGreedyProfile& p : ng.profiles) inside = inside && p.rule_point_in_x;
+    check("the (12)/(13) point", inside ? "is in X" : "is not in X", inside == as_flag(*f));
+  }
+}
+
 // Published answers a catalog entry may state (each optional): "status", "test_sets",
-// "interim_value", "feasible_max", "border_max", and "bounded_non_outcome": an outcome vector
-// {player:{object:x}} claimed to satisfy γ(E) <= x(E) <= φ(E) for every E ⊆ I×J without being in X
-// (a statement about the instance, §4.1).
+// "interim_value", "feasible_max", "border_max", "naive_greedy" (above), and "bounded_non_outcome":
+// an outcome vector {player:{object:x}} claimed to satisfy γ(E) <= x(E) <= φ(E) for every
+// E ⊆ I×J without being in X (a statement about the instance, §4.1).
 std::pair<std::string, bool> compare_interim(const InstanceSource& src, const Json& result,
                                              const JsonNode& published) {
-  published.expect_object(
-      {"status", "test_sets", "interim_value", "feasible_max", "border_max", "bounded_non_outcome"});
+  published.expect_object({"status", "test_sets", "interim_value", "feasible_max", "border_max",
+                           "bounded_non_outcome", "naive_greedy"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& label, const std::string& computed, bool equal) {
@@ -240,24 +332,12 @@ std::pair<std::string, bool> compare_interim(const InstanceSource& src, const Js
       const std::string c = weighted(*v, key);
       check(key, c, parse_rational(c) == v->as_rational());
     }
+  if (auto ng = published.find("naive_greedy")) compare_naive_greedy(src, *ng, check);
   if (auto p = published.find("bounded_non_outcome")) {
     const InterimInstance in = read_interim_json(JsonNode(*src.document, src.file));
     const int n = in.num_players(), m = in.num_objects();
-    Outcome x(static_cast<std::size_t>(n) * m, Rational(0));
+    const Outcome x = outcome_of(in, *p);
     std::string label;
-    for (const auto& [pname, row] : p->members()) {
-      int i = -1;
-      for (int k = 0; k < n; ++k)
-        if (in.players[k].name == pname) i = k;
-      if (i < 0) row.fail("unknown player \"" + pname + "\"");
-      for (const auto& [oname, v] : row.members()) {
-        int j = -1;
-        for (int k = 0; k < m; ++k)
-          if (in.objects[k] == oname) j = k;
-        if (j < 0) v.fail("unknown object \"" + oname + "\"");
-        x[i * m + j] = v.as_rational();
-      }
-    }
     for (const Rational& v : x) label += (label.empty() ? "" : ",") + equilab::to_string(v);
     const std::vector<Outcome> X = enumerate_outcomes(in, 2'000'000);
     std::string broken;
