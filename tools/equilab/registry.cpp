@@ -10,9 +10,11 @@ Family lp_family();
 Family groups_family();
 Family allocation_market_family();
 Family interim_family();
+Family pseudo_market_family();
+Family exchange_economy_family();
 
 const std::vector<Family>& families() {
-  static const std::vector<Family> all = {lp_family(), groups_family(), allocation_market_family(), interim_family()};
+  static const std::vector<Family> all = {lp_family(), groups_family(), allocation_market_family(), interim_family(), pseudo_market_family(), exchange_economy_family()};
   return all;
 }
 

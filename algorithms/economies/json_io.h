@@ -1,0 +1,28 @@
+// The "exchange_economy" instance and result formats (described in json_io.cpp).
+#pragma once
+
+#include "core/json.h"
+#include "economies/methods.h"
+#include "economies/model.h"
+
+#include <optional>
+#include <string>
+
+namespace equilab::economies {
+
+Economy read_economy_json(const JsonNode& root);
+Json write_economy_json(const Economy& economy);
+
+Json write_state_json(const Economy& economy, const State& state);
+State read_state_json(const Economy& economy, const JsonNode& node);
+
+// What a result holds: the state with payoffs and, for price-lp, the price answer.
+struct EconomyResult {
+  std::string method;
+  StableState stable;
+  std::optional<PriceResult> price;
+};
+Json write_result_json(const Economy& economy, const EconomyResult& result);
+EconomyResult read_result_json(const Economy& economy, const JsonNode& root);
+
+}  // namespace equilab::economies

@@ -1,0 +1,76 @@
+// Methods of the exchange_economy family (Wang 2019, §4).
+#pragma once
+
+#include "economies/model.h"
+#include "groups/enumerate.h"
+#include "groups/stable_assignment.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace equilab::economies {
+
+// A stable state with its payoffs (Lemma 10: one payoff v_i per type).
+struct StableState {
+  Rational welfare;            // Σ_G τ(G) s(G)
+  std::size_t group_types = 0;
+  State state;
+  std::vector<Rational> payoff;  // v_i
+};
+
+// Method `constructive` (Theorem 5, Appendix D.2): (i) s(G) for every group type
+// (eq. 17), (ii) the groups welfare LP (eq. 5) for τ and its dual for the imputation v
+// (Theorem 2), then inside each formed group an optimal redistribution x of the goods and
+// money m_i = v_i - u_i(x_i); Σ_{i∈G} m_i = Σ ω^m because Σ_{i∈G} v_i = s(G) on formed groups.
+StableState solve_constructive(const Economy& economy, std::uint64_t max_enumeration = groups::kDefaultMaxEnumeration);
+
+// Step (i): the groups game of the economy, s(G) for every permitted group type (a table).
+groups::GroupsInstance surplus_game(const Economy& economy, std::uint64_t max_enumeration = groups::kDefaultMaxEnumeration);
+// The last step for any optimal pair (τ, v) of the welfare LP of that game (e.g. another stable
+// imputation of the optimal face, §2.2.1): allocations x optimal in every formed group and
+// m_i = v_i - u_i(x_i).
+StableState state_from(const Economy& economy, const groups::StableAssignment& assignment, const std::vector<Rational>& payoff);
+
+// The payoffs of a state: v_i = m_i^G + u_i(x_i^G), required equal over all formed groups
+// holding type i (Lemma 10). Returns a reason on failure.
+std::optional<std::string> state_payoffs(const Economy& economy, const State& state, std::vector<Rational>& payoff);
+// Feasibility (§4.1.2) and no blocking (§4.1.3) of a state with payoffs v: nullopt if stable.
+std::optional<std::string> state_unstable(const Economy& economy, const State& state, const std::vector<Rational>& payoff,
+                                          std::uint64_t max_enumeration = groups::kDefaultMaxEnumeration);
+
+// One good: the price function of a competitive equilibrium (§4.1.4) supporting a stable
+// state, or the condition that rules every such price out (see price_lp.cpp).
+struct PricePoint {
+  Rational trade, price;
+};
+struct PriceViolation {
+  std::string condition;     // "a-lower", "a-upper", "b", "c"
+  std::vector<int> types;    // a: the type; b: the two types; c: empty
+  std::vector<PricePoint> points;  // a: the forced point; c: the two forced points out of order
+  Rational lhs, rhs;         // the violated inequality lhs <= rhs (c: lhs = first price, rhs = second)
+  std::string message;
+};
+struct PriceResult {
+  bool supported = false;
+  std::vector<PricePoint> forced;  // p on traded quantities, folded to trade >= 0 by oddness
+  std::vector<PricePoint> price;   // supported: breakpoints of p on [0, ∞) (p(-d) = -p(d))
+  Rational final_slope;            // slope of p after the last breakpoint
+  std::optional<PriceViolation> violation;
+};
+
+// The translated constants c_i = v_i - ω_i^m (= u_i(x_i^G) - p(t_i^G) at equilibrium).
+std::vector<Rational> reservation(const Economy& economy, const std::vector<Rational>& payoff);
+// L(d) = max over types with ω_i + d >= 0 of u_i(ω_i + d) - c_i (nullopt: no type; -∞).
+std::optional<Rational> lower_price_bound(const Economy& economy, const std::vector<Rational>& c, const Rational& d,
+                                          int* argmax = nullptr);
+// The folded forced values, or a violation of condition (c).
+std::vector<PricePoint> forced_prices(const Economy& economy, const State& state, std::optional<PriceViolation>& violation);
+
+PriceResult price_lp(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
+
+// p(d) for a price given by breakpoints on [0, ∞) and the final slope (odd extension).
+Rational evaluate_price(const std::vector<PricePoint>& price, const Rational& final_slope, const Rational& d);
+
+}  // namespace equilab::economies

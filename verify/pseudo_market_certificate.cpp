@@ -1,0 +1,222 @@
+#include "verify/pseudo_market_certificate.h"
+
+#include <algorithm>
+#include <map>
+
+namespace equilab::verify {
+
+using namespace pseudo_market;
+
+namespace {
+
+std::string text(const Rational& r) { return equilab::to_string(r); }
+
+std::string set_text(const DecomposeInstance& in, const Bundle& b) {
+  std::string s = "{";
+  for (std::size_t k = 0; k < b.size(); ++k) s += (k ? "," : "") + in.objects[b[k]].name;
+  return s + "}";
+}
+
+// Every point is checked sparsely: entries 0 or 1, then every row of Q from the cells at 1.
+void check_lottery(const DecomposeInstance& in, const DecomposeResult& r, Verdict& v) {
+  if (r.farkas) v.fail("an implemented result carries Farkas weights");
+  if (r.lottery.empty()) {
+    v.fail("an implemented result needs a lottery with at least one point");
+    return;
+  }
+  const int nc = in.num_cells(), nr = static_cast<int>(in.rows.size());
+  std::vector<std::vector<std::pair<int, const Rational*>>> rows_of(nc);
+  for (int row = 0; row < nr; ++row)
+    for (const auto& [c, a] : in.rows[row].coef) rows_of[c].emplace_back(row, &a);
+  std::vector<Rational> marginal(nc, Rational(0)), sum(nr, Rational(0));
+  Rational total = 0;
+  for (std::size_t k = 0; k < r.lottery.size(); ++k) {
+    const LotteryPoint& p = r.lottery[k];
+    const std::string label = "lottery point " + std::to_string(k + 1);
+    if (p.prob < 0) v.fail(label + ": negative probability " + text(p.prob));
+    total += p.prob;
+    std::fill(sum.begin(), sum.end(), Rational(0));
+    bool integral = true;
+    for (const auto& [c, value] : p.entries) {
+      marginal[c] += p.prob * value;
+      if (value == 0) continue;
+      if (value != 1) {
+        v.fail(label + " is not an integral feasible assignment: the entry of " + in.cell_label(c) + " is " +
+               text(value) + ", not 0 or 1");
+        integral = false;
+        continue;
+      }
+      for (const auto& [row, a] : rows_of[c]) sum[row] += *a;
+    }
+    if (!integral) continue;
+    for (int row = 0; row < nr; ++row) {
+      const Row& q = in.rows[row];
+      if (q.ceiling && sum[row] > *q.ceiling)
+        v.fail(label + " is not an integral feasible assignment: it gives " + text(sum[row]) + " to " +
+               in.row_label(row) + ", above its ceiling " + text(*q.ceiling));
+      else if (sum[row] < q.floor)
+        v.fail(label + " is not an integral feasible assignment: it gives " + text(sum[row]) + " to " +
+               in.row_label(row) + ", below its floor " + text(q.floor));
+    }
+  }
+  if (total != 1) v.fail("the lottery's probabilities sum to " + text(total) + ", not 1");
+  for (int c = 0; c < nc; ++c)
+    if (marginal[c] != in.x[c])
+      v.fail("the lottery gives " + in.cell_label(c) + " probability " + text(marginal[c]) +
+             ", the assignment " + text(in.x[c]));
+}
+
+// Does (w, bound) state an inequality of Q itself?
+std::string quota_of(const DecomposeInstance& in, const Farkas& f) {
+  const int nc = in.num_cells();
+  std::vector<int> support;
+  for (int c = 0; c < nc; ++c)
+    if (f.weights[c] != 0) support.push_back(c);
+  if (support.size() == 1 && f.weights[support[0]] == 1 && f.bound == 1)
+    return "the cell bound of " + in.cell_label(support[0]);
+  for (std::size_t r = 0; r < in.rows.size(); ++r) {
+    const Row& row = in.rows[r];
+    if (row.coef.size() != support.size()) continue;
+    bool plus = true, minus = true;
+    for (std::size_t k = 0; k < support.size(); ++k) {
+      if (row.coef[k].first != support[k]) {
+        plus = minus = false;
+        break;
+      }
+      plus = plus && f.weights[support[k]] == row.coef[k].second;
+      minus = minus && f.weights[support[k]] == -row.coef[k].second;
+    }
+    if (plus && row.ceiling && f.bound == *row.ceiling)
+      return "the ceiling of " + in.row_label(static_cast<int>(r));
+    if (minus && f.bound == -row.floor) return "the floor of " + in.row_label(static_cast<int>(r));
+  }
+  return "";
+}
+
+void check_farkas(const DecomposeInstance& in, const DecomposeResult& r, const PseudoMarketCheckLimits& lim,
+                  Verdict& v) {
+  if (!r.lottery.empty()) v.fail("a not_implementable result carries a lottery");
+  if (!r.farkas) {
+    v.fail("a not_implementable result needs Farkas weights");
+    return;
+  }
+  const Farkas& f = *r.farkas;
+  Rational value = 0;
+  for (int c = 0; c < in.num_cells(); ++c) value += f.weights[c] * in.x[c];
+  if (value != f.value) v.fail("farkas: ⟨w,x⟩ is " + text(value) + ", not " + text(f.value));
+  if (!(value > f.bound))
+    v.fail("farkas: ⟨w,x⟩ = " + text(value) + " does not exceed the bound " + text(f.bound));
+  if (!v.valid) return;
+  if (!quota_of(in, f).empty()) return;  // x breaks that inequality, which every integral point keeps
+  const std::vector<Point> Y =
+      enumerate_points(in, std::vector<bool>(in.num_cells(), true), lim.max_enumeration);
+  if (Y.empty()) return;  // no integral feasible point: every bound below ⟨w,x⟩ is valid
+  Rational best;
+  std::size_t arg = 0;
+  for (std::size_t k = 0; k < Y.size(); ++k) {
+    Rational s = 0;
+    for (int c : Y[k]) s += f.weights[c];
+    if (k == 0 || s > best) {
+      best = s;
+      arg = k;
+    }
+  }
+  if (best != f.bound) {
+    std::string point;
+    for (int c : Y[arg]) point += " " + in.cell_label(c);
+    v.fail("farkas: the bound is " + text(f.bound) + ", but the maximum of ⟨w,y⟩ over the " +
+           std::to_string(Y.size()) + " integral feasible points is " + text(best) + " (at the point with" +
+           (point.empty() ? " no cell" : point) + ")");
+  }
+}
+
+std::optional<Rational> utility_of(const Agent& agent, const Bundle& b) {
+  for (const auto& [set, value] : *agent.utility)
+    if (set == b) return value;
+  return std::nullopt;
+}
+
+Bundle without(Bundle b, int k) {
+  b.erase(std::remove(b.begin(), b.end(), k), b.end());
+  return b;
+}
+Bundle with(Bundle b, int k) {
+  if (std::find(b.begin(), b.end(), k) == b.end()) b.insert(std::upper_bound(b.begin(), b.end(), k), k);
+  return b;
+}
+bool contains(const Bundle& b, int k) { return std::binary_search(b.begin(), b.end(), k); }
+
+}  // namespace
+
+bool m_natural_exchange(const Agent& agent, const Bundle& A, const Bundle& B, int j) {
+  const auto uA = utility_of(agent, A), uB = utility_of(agent, B);
+  if (!uA || !uB) return false;
+  const Rational target = *uA + *uB;
+  auto works = [&](const Bundle& a2, const Bundle& b2) {
+    const auto u1 = utility_of(agent, a2), u2 = utility_of(agent, b2);
+    return u1 && u2 && *u1 + *u2 >= target;
+  };
+  if (works(without(A, j), with(B, j))) return true;  // D = ∅
+  for (int d : B)
+    if (!contains(A, d) && works(with(without(A, j), d), with(without(B, d), j))) return true;
+  return false;
+}
+
+Verdict check_pseudo_market_certificate(const DecomposeInstance& in, const DecomposeResult& r,
+                                        const PseudoMarketCheckLimits& lim) {
+  Verdict v;
+  switch (r.status) {
+    case Status::Implemented:
+      check_lottery(in, r, v);
+      break;
+    case Status::NotImplementable:
+      check_farkas(in, r, lim, v);
+      break;
+    case Status::MNatural:
+    case Status::NotMNatural: {
+      if ((r.status == Status::NotMNatural) == r.violations.empty())
+        v.fail(std::string("status ") + to_string(r.status) + " with " + std::to_string(r.violations.size()) +
+               " violations");
+      std::vector<bool> violated(in.num_agents(), false);
+      for (const MNaturalViolation& t : r.violations) {
+        const Agent& agent = in.agents[t.agent];
+        const std::string label = "agent \"" + agent.name + "\": the triple (A = " + set_text(in, t.A) +
+                                  ", B = " + set_text(in, t.B) + ", j = " + in.objects[t.j].name + ")";
+        violated[t.agent] = true;
+        if (!agent.utility) {
+          v.fail("agent \"" + agent.name + "\" has no utility");
+          continue;
+        }
+        if (!utility_of(agent, t.A) || !utility_of(agent, t.B))
+          v.fail(label + ": A or B is outside dom u");
+        else if (!contains(t.A, t.j) || contains(t.B, t.j))
+          v.fail(label + ": j is not in A∖B");
+        else if (m_natural_exchange(agent, t.A, t.B, t.j))
+          v.fail(label + " satisfies the exchange condition");
+      }
+      for (int i = 0; i < in.num_agents(); ++i) {
+        const Agent& agent = in.agents[i];
+        if (violated[i] || !agent.utility) continue;
+        bool broken = false;
+        for (const auto& [A, ua] : *agent.utility) {
+          for (const auto& [B, ub] : *agent.utility) {
+            for (int j : A)
+              if (!contains(B, j) && !m_natural_exchange(agent, A, B, j)) {
+                v.fail("agent \"" + agent.name + "\" is reported M♮-concave, but the triple (A = " +
+                       set_text(in, A) + ", B = " + set_text(in, B) + ", j = " + in.objects[j].name +
+                       ") breaks the exchange condition");
+                broken = true;
+                break;
+              }
+            if (broken) break;
+          }
+          if (broken) break;
+        }
+      }
+      break;
+    }
+  }
+  return v;
+}
+
+}  // namespace equilab::verify

@@ -1,0 +1,36 @@
+// Exact check of a pseudo_market `decompose` result from the instance alone (issue 10, "verify"):
+// no LP and no flow is solved.
+//   implemented       : probabilities ≥ 0 summing to 1; every point integral (0/1) and in Q (every
+//                       cell bound, supply, agent row and constraint); Σ prob·point = x exactly.
+//   not_implementable : value = ⟨w,x⟩ exactly and value > bound; then either (w, bound) is an
+//                       inequality of Q itself (a row with its ceiling, minus a row with minus its
+//                       floor, or a unit cell vector with 1) that x breaks, or bound equals the
+//                       maximum of ⟨w,y⟩ over the integral feasible points, found by enumerating
+//                       them (any bound below the value is valid when there are none).
+//   m_natural / not_m_natural : every reported triple (A, B, j) breaks the exchange condition for
+//                       every D; every agent reported M♮ is rechecked exhaustively.
+// Enumeration past `max_enumeration` throws pseudo_market::EnumerationLimit.
+#pragma once
+
+#include <cstdint>
+
+#include "pseudo_market/methods.h"
+#include "pseudo_market/model.h"
+#include "verify/lp_certificate.h"
+
+namespace equilab::verify {
+
+struct PseudoMarketCheckLimits {
+  std::uint64_t max_enumeration = 2'000'000;
+};
+
+Verdict check_pseudo_market_certificate(const pseudo_market::DecomposeInstance& instance,
+                                        const pseudo_market::DecomposeResult& result,
+                                        const PseudoMarketCheckLimits& limits = {});
+
+// The slides' M♮ exchange condition at one triple, by definition: does some D ⊆ B∖A, |D| ≤ 1,
+// give u((A∖j) ∪ D) + u((B∖D) ∪ j) ≥ u(A) + u(B)? (false when A or B is outside dom u)
+bool m_natural_exchange(const pseudo_market::Agent& agent, const pseudo_market::Bundle& A,
+                        const pseudo_market::Bundle& B, int j);
+
+}  // namespace equilab::verify
