@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/rational.h"
+#include "homotopy/event_prices.h"
 
 namespace equilab::homotopy {
 
@@ -88,8 +89,11 @@ struct PathEvent {
   int buyer = -1;                     // instance buyer index (-1 for prune and plant)
   int from_good = -1;                 // instance good of the buyer (η), -1 for prune and plant
   int good = -1;                      // the good y of the transition
-  std::vector<Rational> prices;       // prices at the event (instance goods); continuous in z
+  EventPrices prices;                 // prices at the event (instance goods); continuous in z
   std::vector<int> allocation_after;  // instance goods per buyer after the transition
+  // The whole GA-structure after the transition (allocation, prices, forest); recorded only
+  // when PathOptions::record_structures is set (tests check each consecutive pair).
+  std::optional<Certificate> structure_after;
 };
 
 // The answer of every method: the MEP and a GA-structure generating it (§2.3).

@@ -13,351 +13,562 @@
 // documented, never silent (every event is listed), and bounded (an unresolved cascade throws);
 // it is NOT proven equal to a formal ε-perturbation of the path. Its answers are checked by the
 // certificate verifier and, in tests/homotopy, against allocation-lp at every event z.
+//
+// Cost per event (the work is proportional to what the transition changed, not to m·n):
+//  - only the subtrees whose generated prices can move are re-priced (the goods with a new
+//    predecessor or whose predecessor changed hands, and their successors);
+//  - each buyer keeps his next event (earliest time, then least good) over his acceptable goods;
+//    a transition re-tests every good of a buyer whose own good or price changed and, for the
+//    other buyers, only the goods whose price or predecessor changed;
+//  - the next event of the market is the minimum of a tournament tree over the n reservation
+//    events and the m buyers' next events, in the tie order above (goods, then buyers);
+//  - event prices are stored as the affine prices of the goods that changed (event_prices.h).
+// Arithmetic: exact throughout. When every slope is 1 (TU) the data are scaled by the least
+// common denominator to integers and every generated price is an integer affine function of z
+// (eq. (2.1) then only adds and subtracts values), so the path runs on 64-bit integers with
+// bounded coefficients and 128-bit products for comparing event times n/d; when a coefficient
+// leaves the bound it is rerun with GMP rationals. NTU markets run on GMP rationals.
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <stdexcept>
-#include <tuple>
+#include <type_traits>
 
 #include "homotopy/methods.h"
+#include "homotopy/path_core.h"
 #include "homotopy/structure.h"
 
 namespace equilab::homotopy {
 namespace {
 
-struct Affine {  // c0 + c1·z
-  Rational c0, c1;
-  Rational at(const Rational& z) const { return c0 + c1 * z; }
+using path_detail::Forest;
+using path_detail::LegSpec;
+using path_detail::PathSetup;
+
+__extension__ typedef __int128 Wide;
+
+struct Overflow {};
+
+// ---- arithmetic policies -------------------------------------------------------------------
+
+// 64-bit integers (scaled TU data). Every value, reservation and generated price coefficient is
+// kept within ±2^60 (checked where it is produced; beyond it the path is rerun on rationals), so
+// a slack (own utility − other utility, four such terms) stays within ±2^62 and needs no check,
+// and event times n/d are compared exactly through 128-bit products.
+struct IntArith {
+  using Num = std::int64_t;
+  struct Time {  // n / d, d > 0
+    Num n = 0, d = 1;
+  };
+  static constexpr Num kLimit = Num(1) << 60;
+  static void bound(Num x) {
+    if (x > kLimit || x < -kLimit) throw Overflow{};
+  }
+  static Num sub(Num a, Num b) { return a - b; }  // operands within ±2^61
+  static bool less(const Time& a, const Time& b) { return Wide(a.n) * b.d < Wide(b.n) * a.d; }
+  static bool equal(const Time& a, const Time& b) { return Wide(a.n) * b.d == Wide(b.n) * a.d; }
+  static Time zero() { return {0, 1}; }
+  static Time one() { return {1, 1}; }
+  // The z where the slack s0 + s1·z (s1 < 0) reaches 0, when it is at most 1.
+  static bool event_time(Num s0, Num s1, Time& t) {
+    if (s0 > -s1) return false;
+    t = {s0, -s1};
+    return true;
+  }
+  static Rational to_rational(const Time& t) { return Rational(Integer(t.n), Integer(t.d)); }
+  static Rational value(Num c0, Num c1, const Time& z, const Rational& scale) {  // (c0 + c1·z)/scale
+    return Rational(Integer(c0) * z.d + Integer(c1) * z.n, Integer(z.d)) / scale;
+  }
+  static bool same_value(Num a0, Num a1, Num b0, Num b1, const Time& z) {
+    return Wide(a0) * z.d + Wide(a1) * z.n == Wide(b0) * z.d + Wide(b1) * z.n;
+  }
+  static Num from_rational(const Rational& x) {
+    using boost::multiprecision::denominator;
+    using boost::multiprecision::numerator;
+    if (denominator(x) != 1) throw Overflow{};
+    const Integer& v = numerator(x);
+    if (v > Integer(kLimit) || v < Integer(-kLimit)) throw Overflow{};
+    return v.convert_to<std::int64_t>();
+  }
 };
-Affine operator-(const Affine& a, const Affine& b) { return {a.c0 - b.c0, a.c1 - b.c1}; }
 
-struct Leg {
-  std::vector<std::vector<Affine>> v;  // [a][k] real goods
-  std::vector<Affine> r;               // real goods
+// GMP rationals (NTU, or a TU market too large for 64 bits).
+struct RationalArith {
+  using Num = Rational;
+  using Time = Rational;
+  static void bound(const Num&) {}
+  static Num sub(const Num& a, const Num& b) { return a - b; }
+  static bool less(const Time& a, const Time& b) { return a < b; }
+  static bool equal(const Time& a, const Time& b) { return a == b; }
+  static Time zero() { return Rational(0); }
+  static Time one() { return Rational(1); }
+  static bool event_time(const Num& s0, const Num& s1, Time& t) {
+    if (s0 > -s1) return false;  // z > 1
+    t = -s0 / s1;
+    return true;
+  }
+  static Rational to_rational(const Time& t) { return t; }
+  static Rational value(const Num& c0, const Num& c1, const Time& z, const Rational& scale) {
+    return (c0 + c1 * z) / scale;
+  }
+  static bool same_value(const Num& a0, const Num& a1, const Num& b0, const Num& b1, const Time& z) {
+    return a0 + a1 * z == b0 + b1 * z;
+  }
+  static Num from_rational(const Rational& x) { return x; }
 };
 
-Leg make_leg(const std::vector<std::vector<Rational>>& v_from, const std::vector<std::vector<Rational>>& v_to,
-             const std::vector<Rational>& r_from, const std::vector<Rational>& r_to) {
-  Leg leg;
-  leg.v.resize(v_from.size());
-  for (std::size_t a = 0; a < v_from.size(); ++a)
-    for (std::size_t k = 0; k < v_from[a].size(); ++k)
-      leg.v[a].push_back({v_from[a][k], v_to[a][k] - v_from[a][k]});
-  for (std::size_t k = 0; k < r_from.size(); ++k) leg.r.push_back({r_from[k], r_to[k] - r_from[k]});
-  return leg;
-}
+// ---- tournament tree over event sources ----------------------------------------------------
 
-class PathFollower {
+// Leaves 0..n−1: reservation events of the real goods; leaves n..n+m−1: the buyers' next
+// indifference events. The minimum is the earliest time, ties to the lowest leaf, which is the
+// documented order (reservation events by good, then buyers; a buyer's own tie is his least good).
+template <class A>
+class Tournament {
  public:
-  PathFollower(const AllocationMarket& market, const ReducedMarket& r, const PathOptions& options)
-      : market_(market), r_(r), options_(options), total_(r.n + r.m) {}
+  using Time = typename A::Time;
+  explicit Tournament(int leaves) {
+    while (size_ < std::max(leaves, 1)) size_ *= 2;
+    time_.assign(size_, A::zero());
+    win_.assign(2 * size_, -1);
+  }
+  void set(int leaf, bool valid, const Time& t) {
+    if (valid) time_[leaf] = t;
+    int node = size_ + leaf;
+    win_[node] = valid ? leaf : -1;
+    for (node /= 2; node >= 1; node /= 2) win_[node] = better(win_[2 * node], win_[2 * node + 1]);
+  }
+  int min_leaf() const { return win_[1]; }
+  const Time& time(int leaf) const { return time_[leaf]; }
 
-  GAStructure s;
+ private:
+  int better(int x, int y) const {
+    if (x < 0) return y;
+    if (y < 0) return x;
+    if (A::less(time_[y], time_[x])) return y;
+    if (A::less(time_[x], time_[y])) return x;
+    return std::min(x, y);
+  }
+  int size_ = 1;
+  std::vector<Time> time_;
+  std::vector<int> win_;
+};
+
+// ---- the follower ---------------------------------------------------------------------------
+
+template <class A>
+class Follower {
+ public:
+  using Num = typename A::Num;
+  using Time = typename A::Time;
+  struct Aff {
+    Num c0, c1;
+  };
+
+  Follower(const AllocationMarket& market, const ReducedMarket& r, const PathOptions& options,
+           const Rational& scale, bool tu)
+      : market_(market),
+        r_(r),
+        options_(options),
+        scale_(scale),
+        tu_(tu),
+        m_(r.m),
+        n_(r.n),
+        total_(r.n + r.m),
+        goods_of_(r.m),
+        buyers_of_(r.n),
+        mark_(r.n + r.m, 0),
+        history_(std::make_shared<PriceHistory>(market.num_goods(), scale)) {
+    for (int a = 0; a < m_; ++a)
+      for (int k = 0; k < n_; ++k)
+        if (r.acceptable[a][k]) {
+          goods_of_[a].push_back(k);
+          buyers_of_[k].push_back(a);
+        }
+    if (!tu_) {
+      beta_.assign(static_cast<std::size_t>(m_) * n_, Num(1));
+      for (int a = 0; a < m_; ++a)
+        for (int k : goods_of_[a]) beta_[idx(a, k)] = A::from_rational(r.beta[a][k]);
+    }
+    w_.resize(m_);
+    for (int a = 0; a < m_; ++a) w_[a] = A::from_rational(r.w1[a] * scale_);
+  }
+
   std::vector<PathEvent> events;
 
-  // Event times are cached per (buyer, good) pair and per good; after a transition only the
-  // pairs touching a good whose generated price or predecessor changed, or a buyer who moved or
-  // whose good's price changed, are recomputed (the rest of the market's slacks are unchanged).
-  void run_leg(const Leg& leg, const std::string& name) {
-    Rational z = 0;
+  void run(Forest& f, const LegSpec& spec) {
+    load_leg(spec);
+    // Prices and event sources of the leg's first structure.
+    in_leg_ = false;
+    q_.assign(total_, Aff{Num(0), Num(0)});
+    std::vector<int> roots;
+    for (int g = 0; g < total_; ++g)
+      if (f.parent[g] < 0) roots.push_back(g);
+    for (int g : reprice(f, roots)) mark_[g] = 0;
+    z_ = A::zero();
+    Tournament<A> tree(n_ + m_);
+    own_.assign(m_, Aff{Num(0), Num(0)});
+    best_good_.assign(m_, -1);
+    best_time_.assign(m_, A::zero());
+    for (int k = 0; k < n_; ++k) update_reservation(f, tree, k);
+    for (int a = 0; a < m_; ++a) {
+      rescan(f, a);
+      tree.set(n_ + a, best_good_[a] >= 0, best_time_[a]);
+    }
+    for (int g = 0; g < n_; ++g) history_->add(r_.real_goods[g], events.size(), q_[g].c0, q_[g].c1);
+    in_leg_ = true;
     long at_same_z = 0;
-    std::vector<Affine> q = prices(leg);
-    std::vector<std::vector<std::optional<Rational>>> pair_time(r_.m,
-                                                                std::vector<std::optional<Rational>>(total_));
-    std::vector<std::optional<Rational>> reservation_time(r_.n);
-    auto time_of = [&](const Affine& slack) -> std::optional<Rational> {
-      if (slack.c1 >= 0) return std::nullopt;  // never decreases along the leg
-      Rational ze = -slack.c0 / slack.c1;
-      if (ze < z) throw std::logic_error("path: structure violated before the event");
-      if (ze > 1) return std::nullopt;
-      return ze;
-    };
-    auto update_good = [&](int k) {
-      if (k < r_.n) reservation_time[k] = s.parent[k] >= 0 ? time_of(q[k] - leg.r[k]) : std::nullopt;
-    };
-    auto update_pair = [&](int a, int g) {
-      const int i = s.allocation[a];
-      if (g == i || !acceptable(a, g) || s.parent[g] == i) {
-        pair_time[a][g].reset();
-        return;
-      }
-      pair_time[a][g] = time_of(utility(leg, q, a, i) - utility(leg, q, a, g));
-    };
-    for (int k = 0; k < r_.n; ++k) update_good(k);
-    for (int a = 0; a < r_.m; ++a)
-      for (int g = 0; g < total_; ++g) update_pair(a, g);
+    std::vector<char> refreshed(m_, 0), touched(m_, 0);
+    std::vector<int> touched_list, seeds;
     for (;;) {
-      std::optional<Rational> best;
-      int kind = 0, ex = -1, ey = -1;  // kind 1: reservation (good ey), kind 2: buyer ex indifferent to ey
-      // Lexicographic order among simultaneous events: reservation events (by good), then
-      // indifferences by (buyer, good): strict < while scanning in that order.
-      for (int k = 0; k < r_.n; ++k)
-        if (reservation_time[k] && (!best || *reservation_time[k] < *best)) {
-          best = reservation_time[k];
-          kind = 1;
-          ey = k;
-        }
-      for (int a = 0; a < r_.m; ++a)
-        for (int g = 0; g < total_; ++g)
-          if (pair_time[a][g] && (!best || *pair_time[a][g] < *best)) {
-            best = pair_time[a][g];
-            kind = 2;
-            ex = a;
-            ey = g;
-          }
-      if (!best) return;
-      if (*best == z) {
+      const int leaf = tree.min_leaf();
+      if (leaf < 0) return;
+      const Time best = tree.time(leaf);
+      if (A::equal(best, z_)) {
         if (++at_same_z > 4L * total_ * total_ + 16)
-          throw std::runtime_error("path: simultaneous events at z = " + equilab::to_string(z) +
-                                   " did not resolve (non-generic path)");
+          throw std::runtime_error(
+              "path: simultaneous events at z = " + equilab::to_string(A::to_rational(z_)) +
+              " did not resolve (non-generic path)");
       } else {
         at_same_z = 0;
       }
-      z = *best;
+      z_ = best;
       if (static_cast<long>(events.size()) >= options_.max_events)
         throw std::runtime_error("path: too many events");
-      std::vector<Rational> before(total_);
-      for (int g = 0; g < total_; ++g) before[g] = q[g].at(z);
-      const std::vector<int> parent_before = s.parent, allocation_before = s.allocation;
       PathEvent e;
-      e.leg = name;
-      e.z = z;
-      if (kind == 1) {
+      e.leg = spec.name;
+      e.z = A::to_rational(z_);
+      int ex = -1, ey;
+      if (leaf < n_) {
+        ey = leaf;
         e.type = Transition::PruneAndPlant;  // §6.2: y falls to reservation and becomes a root
-        s.parent[ey] = -1;
-      } else {
-        e.type = transition(ex, ey);
-        e.buyer = ex;
-      }
-      // Continuity: the new structure generates the same prices at z.
-      const std::vector<Affine> q_after = prices(leg);
-      for (int g = 0; g < total_; ++g)
-        if (q_after[g].at(z) != before[g])
-          throw std::logic_error("path: transition " + std::string(to_string(e.type)) +
-                                 " changed a price at the event");
-      std::vector<char> good_changed(total_, 0), buyer_changed(r_.m, 0);
-      for (int g = 0; g < total_; ++g)
-        good_changed[g] =
-            q_after[g].c0 != q[g].c0 || q_after[g].c1 != q[g].c1 || s.parent[g] != parent_before[g];
-      // A buyer whose good gained or lost a successor must re-test all his pairs too.
-      for (int g = 0; g < total_; ++g)
-        if (s.parent[g] != parent_before[g]) {
-          for (int t : {s.parent[g], parent_before[g]})
-            if (t >= 0)
-              for (int a = 0; a < r_.m; ++a)
-                if (s.allocation[a] == t || allocation_before[a] == t) buyer_changed[a] = 1;
-        }
-      for (int a = 0; a < r_.m; ++a)
-        if (s.allocation[a] != allocation_before[a] || good_changed[s.allocation[a]]) buyer_changed[a] = 1;
-      q = q_after;
-      for (int g = 0; g < total_; ++g)
-        if (good_changed[g]) update_good(g);
-      for (int a = 0; a < r_.m; ++a) {
-        if (buyer_changed[a]) {
-          for (int g = 0; g < total_; ++g) update_pair(a, g);
-        } else {
-          for (int g = 0; g < total_; ++g)
-            if (good_changed[g]) update_pair(a, g);
-        }
-      }
-      s.prices = before;
-      const Certificate c = to_certificate(market_, r_, s);
-      e.prices = c.prices;
-      e.allocation_after = c.allocation;
-      if (kind == 2) {
-        e.from_good = eta_instance_;
-        e.good = ey < r_.n ? r_.real_goods[ey] : c.allocation[ex];
-      } else {
+        f.plant(ey);
         e.good = r_.real_goods[ey];
+      } else {
+        ex = leaf - n_;
+        ey = best_good_[ex];
+        e.buyer = ex;
+        e.from_good = path_detail::instance_good(r_, f.allocation[ex]);
+        e.type = f.transition(ex, ey);
+        e.good = ey < n_ ? r_.real_goods[ey] : path_detail::instance_good(r_, f.allocation[ex]);
       }
-      events.push_back(e);
+      // Re-price the subtrees below the goods whose predecessor or holder changed (continuity
+      // at z is checked there); a good with a new predecessor counts as changed even when its
+      // price did not move (buyers' exclusion of their own successors depends on it).
+      seeds = f.parent_changed;
+      for (int g : f.rehomed)
+        for (int c : f.children[g]) seeds.push_back(c);
+      std::vector<int> changed = reprice(f, seeds);
+      for (int g : f.parent_changed)
+        if (!mark_[g]) {
+          mark_[g] = 1;
+          changed.push_back(g);
+        }
+      auto touch = [&](int b) {
+        if (!touched[b]) {
+          touched[b] = 1;
+          touched_list.push_back(b);
+        }
+      };
+      // Buyers whose own utility moved (on a new good, or on a re-priced good) re-test all goods.
+      for (int b : f.moved) refreshed[b] = 1;
+      for (int g : changed)
+        if (f.holder[g] >= 0) refreshed[f.holder[g]] = 1;
+      for (int b : f.moved) touch(b);
+      for (int g : changed)
+        if (f.holder[g] >= 0) touch(f.holder[g]);
+      for (int b : touched_list) rescan(f, b);
+      // The other buyers re-test only the goods that changed.
+      for (int g : changed) {
+        if (g < n_) {
+          update_reservation(f, tree, g);
+          for (int b : buyers_of_[g])
+            if (!refreshed[b]) {
+              update_pair(f, b, g);
+              touch(b);
+            }
+        } else if (const int b = g - n_; !refreshed[b]) {  // an outside option concerns its buyer only
+          update_pair(f, b, g);
+          touch(b);
+        }
+      }
+      for (int b : touched_list) {
+        tree.set(n_ + b, best_good_[b] >= 0, best_time_[b]);
+        touched[b] = 0;
+        refreshed[b] = 0;
+      }
+      touched_list.clear();
+      record(f, e, changed);
+      for (int g : changed) mark_[g] = 0;
+      events.push_back(std::move(e));
     }
   }
 
-  void finish(const Leg& leg) {
-    const auto q = prices(leg);
-    s.prices.assign(total_, Rational(0));
-    for (int g = 0; g < total_; ++g) s.prices[g] = q[g].at(1);
+  // Prices at the end of the last leg (z = 1), internal goods, instance units.
+  std::vector<Rational> final_prices() const {
+    std::vector<Rational> p(total_);
+    for (int g = 0; g < total_; ++g) p[g] = A::value(q_[g].c0, q_[g].c1, A::one(), scale_);
+    return p;
   }
 
  private:
   const AllocationMarket& market_;
   const ReducedMarket& r_;
-  PathOptions options_;
-  int total_;
-  int eta_instance_ = -1;
+  const PathOptions& options_;
+  Rational scale_;
+  bool tu_;
+  int m_, n_, total_;
+  std::vector<std::vector<int>> goods_of_, buyers_of_;  // acceptable real goods, ascending
+  std::vector<Num> beta_;                               // [a·n + k] (NTU only)
+  std::vector<Num> w_;                                  // outside option values (scaled)
+  std::vector<Num> v0_, v1_;                            // [a·n + k]: v_ak(z) = v0 + v1·z (scaled)
+  std::vector<Num> t0_, t1_;                            // the same by good, [k·m + a] (cache order)
+  std::vector<Aff> res_;                                // reservations r_k(z) (scaled)
+  std::vector<Aff> q_;                                  // generated prices q_g(z) (scaled)
+  std::vector<Aff> own_;                                // U_a(μ_a, q) per buyer
+  std::vector<int> best_good_;                          // his next event's good (−1: none)
+  std::vector<Time> best_time_;
+  std::vector<char> mark_;
+  std::shared_ptr<PriceHistory> history_;
+  Time z_{};
+  bool in_leg_ = false;
 
-  bool acceptable(int a, int g) const { return g < r_.n ? r_.acceptable[a][g] != 0 : g == r_.n + a; }
+  std::size_t idx(int a, int k) const { return static_cast<std::size_t>(a) * n_ + k; }
 
-  Affine utility(const Leg& leg, const std::vector<Affine>& q, int a, int g) const {
-    if (g >= r_.n) return {r_.w1[a], 0};
-    return {leg.v[a][g].c0 - r_.beta[a][g] * q[g].c0, leg.v[a][g].c1 - r_.beta[a][g] * q[g].c1};
-  }
-
-  std::vector<int> holders() const {
-    std::vector<int> h(total_, -1);
-    for (int a = 0; a < r_.m; ++a) h[s.allocation[a]] = a;
-    return h;
-  }
-
-  // q(μ,F,z) of eq. (2.1), affine in z: roots at r(z) (outside options at 0), a successor k of
-  // i held by a priced by U_a(i, q_i) = U_a(k, q_k).
-  std::vector<Affine> prices(const Leg& leg) const {
-    std::vector<Affine> q(total_);
-    std::vector<char> done(total_, 0);
-    const auto h = holders();
-    std::vector<std::vector<int>> children(total_);
-    std::vector<int> order;
-    for (int g = 0; g < total_; ++g) {
-      if (s.parent[g] >= 0)
-        children[s.parent[g]].push_back(g);
-      else
-        order.push_back(g);
-    }
-    for (std::size_t t = 0; t < order.size(); ++t)
-      for (int c : children[order[t]]) order.push_back(c);
-    if (static_cast<int>(order.size()) != total_) throw std::logic_error("path: the graph is not a forest");
-    for (int g : order) {
-      const int p = s.parent[g];
-      if (p < 0) {
-        q[g] = g < r_.n ? leg.r[g] : Affine{0, 0};
-        continue;
+  void load_leg(const LegSpec& s) {
+    v0_.assign(static_cast<std::size_t>(m_) * n_, Num(0));
+    v1_.assign(static_cast<std::size_t>(m_) * n_, Num(0));
+    for (int a = 0; a < m_; ++a)
+      for (int k : goods_of_[a]) {
+        const Num from = A::from_rational(s.v_from[a][k] * scale_),
+                  to = A::from_rational(s.v_to[a][k] * scale_);
+        v0_[idx(a, k)] = from;
+        v1_[idx(a, k)] = to - from;
+        A::bound(v1_[idx(a, k)]);
       }
-      const int a = h[p];
-      if (a < 0) throw std::logic_error("path: an edge's tail is unallocated");
-      const Affine up = utility(leg, q, a, p);  // U_a(p, q_p)
-      // v_ag(z) − β_ag q_g = up  =>  q_g = (v_ag(z) − up)/β_ag
-      q[g] = {(leg.v[a][g].c0 - up.c0) / r_.beta[a][g], (leg.v[a][g].c1 - up.c1) / r_.beta[a][g]};
+    if (tu_) {  // the by-good copy serves the TU re-tests only
+      t0_.assign(static_cast<std::size_t>(m_) * n_, Num(0));
+      t1_.assign(static_cast<std::size_t>(m_) * n_, Num(0));
+      for (int a = 0; a < m_; ++a)
+        for (int k : goods_of_[a]) {
+          t0_[static_cast<std::size_t>(k) * m_ + a] = v0_[idx(a, k)];
+          t1_[static_cast<std::size_t>(k) * m_ + a] = v1_[idx(a, k)];
+        }
     }
-    return q;
+    res_.resize(n_);
+    for (int k = 0; k < n_; ++k) {
+      const Num from = A::from_rational(s.r_from[k] * scale_), to = A::from_rational(s.r_to[k] * scale_);
+      res_[k] = {from, to - from};
+      A::bound(res_[k].c1);
+    }
   }
 
-  bool is_ancestor(int y, int g) const {  // y on the path from g's root to g (inclusive)
-    for (int t = g; t >= 0; t = s.parent[t])
-      if (t == y) return true;
-    return false;
+  // U_a(g, q_g) as an affine function of z.
+  Aff utility(int a, int g) const {
+    if (g >= n_) return {w_[a], Num(0)};
+    const std::size_t i = idx(a, g);
+    if (tu_) return {A::sub(v0_[i], q_[g].c0), A::sub(v1_[i], q_[g].c1)};
+    return {v0_[i] - beta_[i] * q_[g].c0, v1_[i] - beta_[i] * q_[g].c1};
   }
 
-  // Rotates buyers along P = (y_1, ..., y_k, y_{k+1}) (each b_j on y_j moves to y_{j+1}),
-  // reverses the path's edges and moves every other edge out of y_j to y_{j+1} so that the same
-  // buyer prices it (§6.4, §6.5).
-  // Reconstruction: §6.4's prose example is garbled ("allocate x to y3 and use his indifference
-  // to price y3"); this follows the formal rule stated after it (rotate, reverse, drop (y2,y1),
-  // move off-path edges (y_i,y_j) to (y_{i+1},y_j)), which also gives the Figure 9 narrative. `keep_first_parent`: cycle (y_1 keeps its predecessor).
-  void rotate(const std::vector<int>& path, bool cycle) {
-    const int k = static_cast<int>(path.size()) - 1;  // path[k] = y_{k+1}
-    const auto h = holders();
-    std::vector<char> on_path(total_, 0);
-    for (int g : path) on_path[g] = 1;
-    std::vector<int> parent = s.parent;
-    for (int g = 0; g < total_; ++g) {
-      const int p = s.parent[g];
-      if (p < 0 || on_path[g] || !on_path[p]) continue;
-      for (int j = 0; j < k; ++j)
-        if (path[j] == p) parent[g] = path[j + 1];
+  // q(μ,F,z) of eq. (2.1) on the subtrees below `seeds`: roots at r(z) (outside options at 0), a
+  // successor k of i held by a priced by U_a(i, q_i) = U_a(k, q_k). Returns the goods whose
+  // affine price changed (marked); checks that prices are continuous at the current z.
+  std::vector<int> reprice(const Forest& f, const std::vector<int>& seeds) {
+    std::vector<int> changed, order;
+    // Price each subtree once, top down: skip seeds below another seed.
+    for (int g : seeds) mark_[g] = 2;
+    for (int g : seeds) {
+      bool top = mark_[g] == 2;
+      for (int t = f.parent[g]; top && t >= 0; t = f.parent[t])
+        if (mark_[t] >= 2) top = false;
+      if (top) {
+        mark_[g] = 3;
+        order.push_back(g);
+      }
     }
-    // Reversed path edges (y_{j+1} -> y_j) for j >= 2, and (y_{j+1}, y_1) dropped.
-    for (int j = 1; j < k; ++j) parent[path[j]] = path[j + 1];
-    if (!cycle) {
-      parent[path[0]] = -1;  // y_1 left unallocated: a root at reservation
-      parent[path[k]] = -1;  // y stays a root (it was an unallocated root)
-    }                        // cycle: path[k] == path[0] keeps its predecessor
-    for (int j = 0; j < k; ++j) s.allocation[h[path[j]]] = path[j + 1];
-    s.parent = parent;
+    for (int g : seeds) mark_[g] = 0;
+    for (std::size_t t = 0; t < order.size(); ++t) {
+      if (order.size() > static_cast<std::size_t>(total_))
+        throw std::logic_error("path: the graph is not a forest");
+      const int g = order[t];
+      for (int c : f.children[g]) order.push_back(c);
+      const int p = f.parent[g];
+      Aff nq;
+      if (p < 0) {
+        nq = g < n_ ? res_[g] : Aff{Num(0), Num(0)};
+      } else {
+        const int a = f.holder[p];
+        if (a < 0) throw std::logic_error("path: an edge's tail is unallocated");
+        if (g >= n_) throw std::logic_error("path: an outside option has a predecessor");
+        const Aff up = utility(a, p);  // U_a(p, q_p)
+        // v_ag(z) − β_ag q_g = up  =>  q_g = (v_ag(z) − up)/β_ag
+        const std::size_t i = idx(a, g);
+        nq = {v0_[i] - up.c0, v1_[i] - up.c1};
+        if (!tu_) {
+          nq.c0 /= beta_[i];
+          nq.c1 /= beta_[i];
+        }
+        A::bound(nq.c0);
+        A::bound(nq.c1);
+      }
+      if (nq.c0 != q_[g].c0 || nq.c1 != q_[g].c1) {
+        if (in_leg_ && !A::same_value(nq.c0, nq.c1, q_[g].c0, q_[g].c1, z_))
+          throw std::logic_error("path: a transition changed a price at the event");
+        q_[g] = nq;
+        if (!mark_[g]) {
+          mark_[g] = 1;
+          changed.push_back(g);
+        }
+      }
+    }
+    return changed;
   }
 
-  // §6: classify and apply the transition for buyer x becoming indifferent to good y.
-  Transition transition(int x, int y) {
-    const int eta = s.allocation[x];
-    eta_instance_ = -1;
-    {
-      const Certificate c = to_certificate(market_, r_, s);
-      eta_instance_ = c.allocation[x];
+  // Event time of the affine slack x − y: the first z (>= the current one, <= 1) where it
+  // reaches 0 while decreasing.
+  bool slack_time(const Aff& x, const Aff& y, Time& t) const {
+    const Num s1 = A::sub(x.c1, y.c1);
+    if (s1 >= 0) return false;
+    if (!A::event_time(A::sub(x.c0, y.c0), s1, t)) return false;
+    if (A::less(t, z_)) throw std::logic_error("path: structure violated before the event");
+    return true;
+  }
+
+  void update_reservation(const Forest& f, Tournament<A>& tree, int k) {
+    Time t{};
+    const bool valid = f.parent[k] >= 0 && slack_time(q_[k], res_[k], t);
+    tree.set(k, valid, t);
+  }
+
+  // Buyer a's slack to good g (not his own good, not a successor he prices).
+  bool pair_time(const Forest& f, int a, int g, Time& t) const {
+    const int i = f.allocation[a];
+    if (g == i || f.parent[g] == i) return false;
+    if (tu_ || g >= n_) return slack_time(own_[a], utility(a, g), t);
+    // NTU: the slope of the slack first (most slacks do not decrease), then its value.
+    const std::size_t j = idx(a, g);
+    const Num s1 = own_[a].c1 - v1_[j] + beta_[j] * q_[g].c1;
+    if (s1 >= 0) return false;
+    if (!A::event_time(own_[a].c0 - v0_[j] + beta_[j] * q_[g].c0, s1, t)) return false;
+    if (A::less(t, z_)) throw std::logic_error("path: structure violated before the event");
+    return true;
+  }
+
+  void rescan(const Forest& f, int a) {
+    own_[a] = utility(a, f.allocation[a]);
+    int best = -1;
+    Time bt{}, t{};
+    for (int g : goods_of_[a])
+      if (pair_time(f, a, g, t) && (best < 0 || A::less(t, bt))) {
+        best = g;
+        bt = t;
+      }
+    if (pair_time(f, a, n_ + a, t) && (best < 0 || A::less(t, bt))) {
+      best = n_ + a;
+      bt = t;
     }
-    const auto h = holders();
-    std::vector<int> chain;  // root ... eta
-    for (int t = eta; t >= 0; t = s.parent[t]) chain.insert(chain.begin(), t);
-    if (h[y] < 0) {  // §6.5 Shift and Replant: y unallocated
-      chain.push_back(y);
-      rotate(chain, false);
-      return Transition::ShiftAndReplant;
+    best_good_[a] = best;
+    if (best >= 0) best_time_[a] = bt;
+  }
+
+  // Buyer b (own utility unchanged) re-tests good g.
+  void update_pair(const Forest& f, int b, int g) {
+    Time t{};
+    bool valid;
+    if (tu_ && g < n_) {  // the good's column of values, read in buyer order
+      const int i = f.allocation[b];
+      const std::size_t j = static_cast<std::size_t>(g) * m_ + b;
+      valid = g != i && f.parent[g] != i &&
+              slack_time(own_[b], Aff{A::sub(t0_[j], q_[g].c0), A::sub(t1_[j], q_[g].c1)}, t);
+    } else {
+      valid = pair_time(f, b, g, t);
     }
-    if (is_ancestor(y, eta)) {  // §6.4 Cyclic Reversal: y a predecessor of η
-      std::vector<int> cycle(std::find(chain.begin(), chain.end(), y), chain.end());
-      cycle.push_back(y);
-      rotate(cycle, true);
-      return Transition::CycleAndReverse;
+    if (best_good_[b] == g) {
+      if (valid && !A::less(best_time_[b], t))
+        best_time_[b] = t;  // still his earliest (least good among equal times)
+      else
+        rescan(f, b);
+      return;
     }
-    const bool root = s.parent[y] < 0;
-    s.parent[y] = eta;
-    return root ? Transition::Graft           // §6.1
-                : Transition::PruneAndGraft;  // §6.3
+    if (valid && (best_good_[b] < 0 || A::less(t, best_time_[b]) ||
+                  (A::equal(t, best_time_[b]) && g < best_good_[b]))) {
+      best_good_[b] = g;
+      best_time_[b] = t;
+    }
+  }
+
+  // Event data: allocation after the transition (instance goods) and prices at the event (the
+  // affine prices of the goods it changed go to the shared history; see event_prices.h).
+  void record(const Forest& f, PathEvent& e, const std::vector<int>& changed) {
+    const std::size_t index = events.size();
+    for (int g : changed)
+      if (g < n_) history_->add(r_.real_goods[g], index, q_[g].c0, q_[g].c1);
+    history_->add_event(e.z);
+    e.prices = EventPrices(history_, index);
+    e.allocation_after.resize(m_);
+    for (int a = 0; a < m_; ++a) e.allocation_after[a] = path_detail::instance_good(r_, f.allocation[a]);
+    if (options_.record_structures) {
+      std::vector<Rational> p(total_);
+      for (int g = 0; g < total_; ++g) p[g] = A::value(q_[g].c0, q_[g].c1, z_, scale_);
+      e.structure_after = to_certificate(market_, r_, f.structure(p));
+    }
   }
 };
 
-// Kuhn's augmenting paths: buyers to distinct acceptable real goods.
-bool augment(const ReducedMarket& r, int a, std::vector<int>& owner, std::vector<char>& seen) {
-  for (int k = 0; k < r.n; ++k) {
-    if (!r.acceptable[a][k] || seen[k]) continue;
-    seen[k] = 1;
-    if (owner[k] < 0 || augment(r, owner[k], owner, seen)) {
-      owner[k] = a;
-      return true;
+// The least common denominator of the data (TU scaling to integers).
+Integer common_denominator(const ReducedMarket& r, const PathSetup& setup) {
+  using boost::multiprecision::denominator;
+  using boost::multiprecision::lcm;
+  Integer l = 1;
+  auto take = [&](const Rational& x) {
+    const Integer d = denominator(x);
+    if (d != 1) l = lcm(l, d);
+  };
+  for (const LegSpec& leg : setup.legs) {
+    for (int a = 0; a < r.m; ++a)
+      for (int k = 0; k < r.n; ++k)
+        if (r.acceptable[a][k]) {
+          take(leg.v_from[a][k]);
+          take(leg.v_to[a][k]);
+        }
+    for (int k = 0; k < r.n; ++k) {
+      take(leg.r_from[k]);
+      take(leg.r_to[k]);
     }
   }
-  return false;
+  for (int a = 0; a < r.m; ++a) take(r.w1[a]);
+  return l;
+}
+
+template <class A>
+MepResult follow(const AllocationMarket& market, const ReducedMarket& r, const PathSetup& setup,
+                 const PathOptions& options, const Rational& scale, bool tu) {
+  Forest f(r, setup.allocation);
+  Follower<A> follower(market, r, options, scale, tu);
+  for (const LegSpec& leg : setup.legs) follower.run(f, leg);
+  MepResult result;
+  result.certificate = to_certificate(market, r, f.structure(follower.final_prices()));
+  result.events = std::move(follower.events);
+  return result;
 }
 
 }  // namespace
 
 MepResult solve_path(const AllocationMarket& market, const PathOptions& options) {
   const ReducedMarket r = reduce(market);
-  // §7 trivial market: buyer a strictly prefers a distinct good σ(a) at reservation prices
-  // (v_{a,σa} raised; the paper's "raise v_aa"); a buyer left without a good strictly prefers
-  // his outside option (his values lowered). All goods are roots, no edges.
-  // σ: buyer a takes the a-th ordinary good when he finds it acceptable (the paper's y_a);
-  // augmenting paths then give the other buyers goods where possible.
-  std::vector<int> owner(r.n, -1);
-  for (int a = 0; a < std::min(r.m, r.n); ++a)
-    if (r.acceptable[a][a]) owner[a] = a;
-  for (int a = 0; a < r.m; ++a) {
-    if (a < r.n && owner[a] == a) continue;
-    std::vector<char> seen(r.n, 0);
-    augment(r, a, owner, seen);
-  }
-  std::vector<int> sigma(r.m, -1);
-  for (int k = 0; k < r.n; ++k)
-    if (owner[k] >= 0) sigma[owner[k]] = k;
-  auto start = r.v0;
-  for (int a = 0; a < r.m; ++a) {
-    if (sigma[a] >= 0) {
-      const int k = sigma[a];
-      Rational best = r.w0[a];
-      for (int j = 0; j < r.n; ++j)
-        if (j != k && r.acceptable[a][j])
-          best = std::max(best, Rational(r.v0[a][j] - r.beta[a][j] * r.r0[j]));
-      start[a][k] = std::max(r.v0[a][k], Rational(best + r.beta[a][k] * r.r0[k] + 1));
-    } else {
-      for (int j = 0; j < r.n; ++j)
-        if (r.acceptable[a][j])
-          start[a][j] = std::min(r.v0[a][j], Rational(r.w0[a] + r.beta[a][j] * r.r0[j] - 1));
+  const PathSetup setup = path_detail::make_setup(market, r);
+  bool tu = true;
+  for (int a = 0; a < r.m; ++a)
+    for (int k = 0; k < r.n; ++k)
+      if (r.acceptable[a][k] && r.beta[a][k] != 1) tu = false;
+  if (tu && !options.rational_arithmetic) {
+    try {
+      return follow<IntArith>(market, r, setup, options, Rational(common_denominator(r, setup)), true);
+    } catch (const Overflow&) {
+      // fall through to rationals
     }
   }
-  PathFollower f(market, r, options);
-  f.s.allocation.resize(r.m);
-  for (int a = 0; a < r.m; ++a) f.s.allocation[a] = sigma[a] >= 0 ? sigma[a] : r.n + a;
-  f.s.parent.assign(r.n + r.m, -1);
-  f.s.prices.assign(r.n + r.m, Rational(0));
-  const Leg first = make_leg(start, r.v0, r.r0, r.r0);
-  f.run_leg(first, "start");
-  Leg last = first;
-  if (market.has_path) {
-    last = make_leg(r.v0, r.v1, r.r0, r.r1);
-    f.run_leg(last, "path");
-  }
-  f.finish(last);
-  MepResult result;
-  result.certificate = to_certificate(market, r, f.s);
-  result.events = std::move(f.events);
-  return result;
+  return follow<RationalArith>(market, r, setup, options, Rational(1), tu);
 }
 
 }  // namespace equilab::homotopy

@@ -1,5 +1,6 @@
-// The "allocation_market" family (Caplin–Leahy 2010): path (default), allocation-lp, hungarian-bf and
-// assignment-lp (TU only), dgs (TU with integer data only).
+// The "allocation_market" family (Caplin–Leahy 2010): path (default), allocation-lp, ga-minmax (at most
+// 5 buyers and 5 ordinary goods), hungarian-bf and assignment-lp (TU only), dgs (TU with integer
+// data only).
 // An instance may instead be a GA-structure count {"ga_count":{"buyers":m,"goods":n}} (§7).
 #include <map>
 #include <memory>
@@ -17,7 +18,25 @@ namespace {
 using homotopy::AllocationMarket;
 using homotopy::MepResult;
 
-const std::vector<std::string> kMethods = {"path", "allocation-lp", "hungarian-bf", "assignment-lp", "dgs"};
+const std::vector<std::string> kMethods = {"path",         "allocation-lp", "ga-minmax",
+                                           "hungarian-bf", "assignment-lp", "dgs"};
+
+// crosscheck's cost bounds for the enumerating methods, applied to their exact enumeration sizes
+// computed before anything is enumerated; a method past its bound is skipped with a line saying
+// so. An explicit --max-enumeration (any value but its default) replaces both bounds.
+// allocation-lp solves one exact LP per allocation (measured: 10,984 allocations of a generated
+// market with 5 buyers and 8 goods took 2.6 s of CPU, about 0.25 ms each): 20,000 allocations.
+// ga-minmax evaluates eq. (2.1) on each (allocation, forest on the allocated goods), about 2.3 µs
+// each when nothing is pruned (484,446 structures of a 5×5 market with every good acceptable:
+// 1.1 s of CPU): 500,000, which admits every market of 5 buyers and 5 goods.
+constexpr std::uint64_t kCrosscheckAllocationBound = 20'000;
+constexpr std::uint64_t kCrosscheckGaStructureBound = 500'000;
+
+int ordinary_goods(const AllocationMarket& market) {
+  int n = 0;
+  for (const auto& g : market.goods) n += g.null ? 0 : 1;
+  return n;
+}
 
 bool is_count(const InstanceSource& src) { return src.document && src.document->contains("ga_count"); }
 
@@ -99,6 +118,20 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
       throw InputError(file, "--max-enumeration", e.what());
     }
   }
+  if (method == "ga-minmax") {
+    if (market.num_buyers() > homotopy::kGaMinmaxMaxSize || ordinary_goods(market) > homotopy::kGaMinmaxMaxSize)
+      throw InputError(file, "--method",
+                       "ga-minmax enumerates GA-structures only for at most " +
+                           std::to_string(homotopy::kGaMinmaxMaxSize) + " buyers and " +
+                           std::to_string(homotopy::kGaMinmaxMaxSize) + " ordinary goods; this market has " +
+                           std::to_string(market.num_buyers()) + " buyers and " +
+                           std::to_string(ordinary_goods(market)) + " ordinary goods");
+    try {
+      return homotopy::solve_ga_minmax(market, request.max_enumeration);
+    } catch (const homotopy::EnumerationLimit& e) {
+      throw InputError(file, "--max-enumeration", e.what());
+    }
+  }
   if (method == "hungarian-bf") {
     try {
       return homotopy::solve_hungarian_bf(market);
@@ -123,16 +156,52 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
   }
   throw InputError("(command line)", "--method",
                    "unknown method \"" + method +
-                       "\" for model allocation_market (path, allocation-lp, hungarian-bf, assignment-lp, dgs)");
+                       "\" for model allocation_market (path, allocation-lp, ga-minmax, hungarian-bf, assignment-lp, dgs)");
+}
+
+// `--method path --bisect`: the §7.1 halving search. The result is the path method's, marked
+// "search":"bisect", with the search's counts and, per event, the bracket (low, z] the halving
+// located it in; "unseparated" marks events of steps where halving could not separate
+// simultaneous events (they were applied one at a time at one trial point, see path_bisect.cpp).
+Json solve_bisect(const AllocationMarket& market) {
+  const homotopy::BisectResult b = homotopy::solve_path_bisect(market);
+  Json out = homotopy::write_result_json(market, b.result, "path");
+  const homotopy::BisectStats& s = b.stats;
+  out["search"] = "bisect";
+  out["bisect"] = {{"trials", s.trials},
+                   {"halvings", s.halvings},
+                   {"steps", s.steps},
+                   {"max_halvings", s.max_halvings},
+                   {"deepest_step", s.deepest},
+                   {"unseparated_steps", s.unseparated},
+                   {"events_may_be_merged", s.unseparated > 0}};
+  Json& events = out["events"];
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    events[i]["bracket"] = Json::array({equilab::to_string(s.bracket_low[i]), events[i]["z"]});
+    if (s.event_unseparated[i]) events[i]["unseparated"] = true;
+  }
+  return out;
 }
 
 Json solve(const InstanceSource& src, const SolveRequest& request) {
   if (!request.exact)
     throw InputError("(command line)", "--arith", "allocation_market is solved exactly only");
+  const std::string method = request.method.empty() ? "path" : request.method;
+  if (request.bisect && (method != "path" || is_count(src)))
+    throw InputError("(command line)", "--bisect",
+                     "--bisect applies to --method path on a market only, not \"" +
+                         (is_count(src) ? std::string("ga-count") : method) + "\"");
   if (is_count(src)) return count_result(src);
   const AllocationMarket market = read_instance(src);
-  const std::string method = request.method.empty() ? "path" : request.method;
-  return homotopy::write_result_json(market, run_method(market, method, request, src.file), method);
+  if (request.bisect) return solve_bisect(market);
+  Json out = homotopy::write_result_json(market, run_method(market, method, request, src.file), method);
+  if (method == "ga-minmax") {
+    const homotopy::GaMinmaxCounts c = homotopy::ga_minmax_counts(market);
+    out["allocations"] = c.allocations.str();
+    out["ga_structures_enumerated"] = c.enumerated.str();
+    out["ga_structures_all"] = c.all.str();
+  }
+  return out;
 }
 
 CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
@@ -162,13 +231,43 @@ CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const Sol
   return out;
 }
 
+// Why crosscheck skips an enumerating method on this market (nothing: run it). The sizes are exact
+// counts (allocation-lp: "more than" when only a lower bound was affordable to compute).
+std::optional<std::string> too_costly(const AllocationMarket& market, const std::string& method,
+                                      std::uint64_t max_enumeration, bool explicit_bound) {
+  const std::string how = explicit_bound ? " (--max-enumeration)" : "; raise it with --max-enumeration";
+  if (method == "allocation-lp") {
+    const std::uint64_t bound = explicit_bound ? max_enumeration : kCrosscheckAllocationBound;
+    const homotopy::AllocationCount c = homotopy::allocation_count(market, bound);
+    if (c.exact && c.count <= bound) return std::nullopt;
+    return (c.exact ? "" : "more than ") + (c.exact ? c.count.str() : std::to_string(bound)) +
+           " allocations, one exact LP each, exceed the crosscheck bound " + std::to_string(bound) + how;
+  }
+  if (method == "ga-minmax") {
+    const int m = market.num_buyers(), n = ordinary_goods(market);
+    if (m > homotopy::kGaMinmaxMaxSize || n > homotopy::kGaMinmaxMaxSize)
+      return std::to_string(m) + " buyers and " + std::to_string(n) + " ordinary goods; ga-minmax takes at most " +
+             std::to_string(homotopy::kGaMinmaxMaxSize) + " of each";
+    const std::uint64_t bound = explicit_bound ? max_enumeration : kCrosscheckGaStructureBound;
+    const Integer count = homotopy::ga_minmax_counts(market).enumerated;
+    if (count <= bound) return std::nullopt;
+    return count.str() + " GA-structures exceed the crosscheck bound " + std::to_string(bound) + how;
+  }
+  return std::nullopt;
+}
+
 CheckOutcome crosscheck(const InstanceSource& src, const SolveRequest& request) {
   CheckOutcome out;
   if (is_count(src)) return verify(src, JsonNode(count_result(src), src.file), request);
   const AllocationMarket market = read_instance(src);
   std::optional<homotopy::Certificate> reference;
   std::string reference_method;
+  const bool explicit_bound = request.max_enumeration != SolveRequest{}.max_enumeration;
   for (const auto& method : kMethods) {
+    if (auto why = too_costly(market, method, request.max_enumeration, explicit_bound)) {
+      out.lines.push_back(method + ": skipped (" + *why + ")");
+      continue;
+    }
     MepResult r;
     try {
       r = run_method(market, method, request, src.file);
@@ -207,6 +306,10 @@ CheckOutcome crosscheck(const InstanceSource& src, const SolveRequest& request) 
 std::string describe(const Json& r) {
   std::ostringstream os;
   os << "method:      " << r.at("method").get<std::string>() << "\n";
+  if (r.contains("search"))
+    os << "search:      " << r.at("search").get<std::string>() << " (" << r.at("bisect").at("trials")
+       << " trials, " << r.at("bisect").at("halvings") << " halvings, " << r.at("bisect").at("unseparated_steps")
+       << " unseparated steps)\n";
   if (r.contains("ga_structures")) {
     os << "GA-structures (m=" << r.at("buyers") << ", n=" << r.at("goods")
        << "): " << r.at("scientific").get<std::string>()
@@ -227,6 +330,10 @@ std::string describe(const Json& r) {
     os << " " << e.at("from").get<std::string>() << "->" << e.at("to").get<std::string>() << "["
        << e.at("buyer").get<std::string>() << "]";
   os << "\n";
+  if (r.contains("ga_structures_enumerated"))
+    os << "enumerated:  " << r.at("allocations").get<std::string>() << " allocations, "
+       << r.at("ga_structures_enumerated").get<std::string>() << " GA-structures (forests on the allocated goods; "
+       << r.at("ga_structures_all").get<std::string>() << " in G of §2.2)\n";
   if (r.contains("events")) {
     os << "events (" << r.at("events").size() << "):\n";
     for (const auto& e : r.at("events")) {

@@ -18,6 +18,7 @@ SolveRequest make_request(const std::string& method, bool exact, const FamilyOpt
   r.max_enumeration = o.max_enumeration;
   r.replication = o.replication;
   r.form = o.form;
+  r.bisect = o.bisect;
   return r;
 }
 

@@ -13,6 +13,7 @@ struct FamilyOptions {
   bool no_ranges = false;
   std::uint64_t max_enumeration = 2'000'000;
   std::string replication = "lcm", form = "orbit";
+  bool bisect = false;  // solve --bisect (allocation_market path)
 };
 struct SolveArgs {
   std::string file, method, arith = "exact";

@@ -28,6 +28,7 @@ struct SolveRequest {
   std::uint64_t max_enumeration = 2'000'000;  // --max-enumeration
   std::string replication = "lcm";           // --replication lcm|factorial
   std::string form = "orbit";                // --form orbit|full
+  bool bisect = false;  // allocation_market path: the paper's §7.1 halving search (--bisect)
 };
 
 struct CheckOutcome {

@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"orbit", "full"}));
   };
   add_family_options(solve, solve_args.family, true);
+  solve->add_flag("--bisect", solve_args.family.bisect,
+                  "allocation_market --method path only: find the events by the paper's halving of z "
+                  "(§7.1) instead of exact event times (a baseline; the result says \"search\":\"bisect\")");
   add_family_options(verify, verify_args.family, false);
   add_family_options(cross, cross_args.family, true);
 
@@ -74,7 +77,17 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
-    if (*solve) return run_solve(solve_args);
+    if (*solve) {
+      if (solve_args.family.bisect) {  // --bisect belongs to the path method alone
+        const auto [source, family] = load_instance(solve_args.file);
+        const std::string method = solve_args.method.empty() ? family->methods.front() : solve_args.method;
+        if (method != "path")
+          throw equilab::InputError("(command line)", "--bisect",
+                                    "--bisect applies to --method path only, not \"" + method + "\" (model " +
+                                        family->model + ")");
+      }
+      return run_solve(solve_args);
+    }
     if (*verify) return run_verify(verify_args);
     if (*cross) return run_crosscheck(cross_args);
     if (*generate)
