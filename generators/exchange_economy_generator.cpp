@@ -2,7 +2,7 @@
 //   types "t1".."tK", mass uniform_rational(1, 3, 2), money 0, endowment of every good
 //   uniform_int(0, 3); utility: `pieces` affine pieces, const uniform_int(0, 6), every
 //   gradient entry uniform_int(0, 4) (a minimum of affine pieces is concave; gradients >= 0
-//   make it weakly increasing). Goods "g1".."gL". At most 12 types, 4 goods, sizes <= 4.
+//   make it weakly increasing). Goods "g1".."gL". At most 32 types, 4 goods, sizes <= 4.
 #include "generators/exchange_economy_generator.h"
 
 #include "core/random.h"
@@ -13,7 +13,7 @@
 namespace equilab::gen {
 
 economies::Economy generate_exchange_economy(std::uint64_t seed, const EconomyGenOptions& o) {
-  if (o.types < 1 || o.types > 12) throw std::invalid_argument("generate exchange_economy: --types must be in [1, 12]");
+  if (o.types < 1 || o.types > 32) throw std::invalid_argument("generate exchange_economy: --types must be in [1, 32]");
   if (o.goods < 1 || o.goods > 4) throw std::invalid_argument("generate exchange_economy: --goods must be in [1, 4]");
   if (o.pieces < 1 || o.pieces > 8) throw std::invalid_argument("generate exchange_economy: --pieces must be in [1, 8]");
   if (o.min_size < 1 || o.max_size < o.min_size || o.max_size > 4)

@@ -113,6 +113,35 @@ void check_price(const Economy& e, const State& state, const std::vector<Rationa
   }
 }
 
+// Corollary 1. Supported: the state with the same τ and x and m_i = v_i - u_i(x_i), rebuilt
+// here, is stable (its money balances, so Σ_{i∈G} v_i = s(G) on supp τ, and no group type
+// blocks) and the claimed price supports it (check_price). Unsupported: the Farkas multipliers
+// prove the LP of some_state_model, rebuilt from the instance, infeasible (check_lp_certificate).
+void check_some_state(const Economy& e, const State& state, const SomeStateResult& claimed, std::uint64_t max_enumeration,
+                      Verdict& v) {
+  if (e.num_goods() != 1) return v.fail("some_state: one good only");
+  if (claimed.supported) {
+    if (claimed.payoff.size() != static_cast<std::size_t>(e.num_types())) return v.fail("some_state: one payoff per type");
+    const State other = with_payoff(e, state, claimed.payoff);
+    if (auto why = state_unstable(e, other, claimed.payoff, max_enumeration))
+      return v.fail("some_state: the state with the found imputation is not stable: " + *why);
+    PriceResult p = claimed.price;
+    p.supported = true;
+    std::optional<PriceViolation> ignored;
+    p.forced = forced_prices(e, other, ignored);
+    Verdict inner;
+    check_price(e, other, claimed.payoff, p, inner);
+    for (const std::string& f : inner.failures) v.fail("some_state: " + f);
+    return;
+  }
+  const lp::LpModel model = some_state_model(e, state, max_enumeration);
+  lp::Solution<Rational> sol;
+  sol.status = lp::Status::Infeasible;
+  sol.farkas = claimed.farkas;
+  const Verdict inner = check_lp_certificate(model, sol);
+  for (const std::string& f : inner.failures) v.fail("some_state (Farkas): " + f);
+}
+
 }  // namespace
 
 Verdict check_exchange_economy_certificate(const Economy& economy, const EconomyResult& result,
@@ -135,6 +164,7 @@ Verdict check_exchange_economy_certificate(const Economy& economy, const Economy
   if (welfare != result.stable.welfare)
     v.fail("welfare " + to_string(result.stable.welfare) + " but Σ τ(G) Σ v = " + to_string(welfare));
   if (result.price) check_price(economy, state, payoff, *result.price, v);
+  if (result.some_state) check_some_state(economy, state, *result.some_state, max_enumeration, v);
   return v;
 }
 

@@ -20,6 +20,9 @@ namespace equilab::verify {
 // breakpoints of both piecewise linear functions and their final slopes. When unsupported,
 // the stated violated inequality is recomputed (condition (b) with the exact LP, not the
 // greedy the method uses).
+// Corollary 1 ("some_state"): a found imputation gives a stable state with the same τ and x that
+// the claimed price supports; otherwise the Farkas multipliers prove the LP over the dual
+// optimal face (economies::some_state_model) infeasible.
 Verdict check_exchange_economy_certificate(const economies::Economy& economy, const economies::EconomyResult& result,
                                            std::uint64_t max_enumeration);
 

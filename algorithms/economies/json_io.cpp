@@ -13,7 +13,10 @@
 // Result: {"model","method","status":"optimal","welfare","group_types","state":{...as above},
 //          "payoff":{type: v}, and for price-lp "supported", "forced":[{"trade","price"}],
 //          "price":[{"trade","price"}] (breakpoints on trade >= 0; p is odd), "final_slope",
-//          "violation":{"condition","types":[...],"points":[...],"lhs","rhs","message"}}.
+//          "violation":{"condition","types":[...],"points":[...],"lhs","rhs","message"},
+//          "some_state":{"supported", then "payoff":{type: v},"price","final_slope" (Corollary 1:
+//          a stable imputation for the same τ and x, and a price supporting that state) or
+//          "farkas":[one multiplier per row of some_state_model]}}.
 #include "economies/json_io.h"
 
 #include <algorithm>
@@ -207,6 +210,24 @@ Json write_result_json(const Economy& e, const EconomyResult& r) {
                           {"lhs", to_string(v.lhs)},  {"rhs", to_string(v.rhs)}, {"message", v.message}};
     }
   }
+  if (r.some_state) {
+    const SomeStateResult& s = *r.some_state;
+    Json node = {{"supported", s.supported}};
+    if (s.supported) {
+      Json v = Json::object();
+      for (int i = 0; i < e.num_types(); ++i) v[e.types[i].name] = to_string(s.payoff[i]);
+      node["payoff"] = v;
+      Json price = Json::array();
+      for (const auto& q : s.price.price) price.push_back(point_json(q));
+      node["price"] = price;
+      node["final_slope"] = to_string(s.price.final_slope);
+    } else {
+      Json y = Json::array();
+      for (const Rational& q : s.farkas) y.push_back(to_string(q));
+      node["farkas"] = y;
+    }
+    out["some_state"] = node;
+  }
   return out;
 }
 
@@ -247,6 +268,32 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
       p.violation = pv;
     }
     r.price = p;
+  }
+  if (auto s = root.find("some_state")) {
+    SomeStateResult ss;
+    if (!s->at("supported").raw().is_boolean()) s->at("supported").fail("expected true or false");
+    ss.supported = s->at("supported").raw().get<bool>();
+    if (ss.supported) {
+      s->expect_object({"supported", "payoff", "price", "final_slope"});
+      ss.payoff.assign(e.num_types(), Rational(0));
+      std::vector<bool> have(e.num_types(), false);
+      for (const auto& [name, v] : s->at("payoff").members()) {
+        const int i = types.at(name, v);
+        ss.payoff[i] = v.as_rational();
+        have[i] = true;
+      }
+      for (int i = 0; i < e.num_types(); ++i)
+        if (!have[i]) s->at("payoff").fail("no payoff for type \"" + e.types[i].name + "\"");
+      ss.state = with_payoff(e, r.stable.state, ss.payoff);
+      ss.price.supported = true;
+      for (const JsonNode& q : s->at("price").elements()) ss.price.price.push_back(read_point(q));
+      if (ss.price.price.empty()) s->at("price").fail("no breakpoints");
+      ss.price.final_slope = s->at("final_slope").as_rational();
+    } else {
+      s->expect_object({"supported", "farkas"});
+      for (const JsonNode& q : s->at("farkas").elements()) ss.farkas.push_back(q.as_rational());
+    }
+    r.some_state = ss;
   }
   return r;
 }

@@ -21,6 +21,7 @@ struct EconomyResult {
   std::string method;
   StableState stable;
   std::optional<PriceResult> price;
+  std::optional<SomeStateResult> some_state;  // price-lp: Corollary 1 for the same τ and x
 };
 Json write_result_json(const Economy& economy, const EconomyResult& result);
 EconomyResult read_result_json(const Economy& economy, const JsonNode& root);

@@ -4,6 +4,7 @@
 #include "economies/model.h"
 #include "groups/enumerate.h"
 #include "groups/stable_assignment.h"
+#include "lp/model.h"
 
 #include <cstdint>
 #include <optional>
@@ -72,5 +73,28 @@ PriceResult price_lp(const Economy& economy, const State& state, const std::vect
 
 // p(d) for a price given by breakpoints on [0, ∞) and the final slope (odd extension).
 Rational evaluate_price(const std::vector<PricePoint>& price, const Rational& final_slope, const Rational& d);
+
+// Corollary 1 (§4.3, "some stable state with these trades is supported"). Keep the assignment τ
+// and the goods x_i^G of a stable state and let the imputation v range over the dual optimal face
+// of the groups welfare LP (eq. 5; v free, Σ_{i∈G} v_i >= s(G) for every permitted G, with
+// equality on supp τ: exactly the stable imputations for τ, Theorem 2). Money m_i = v_i - u_i(x_i)
+// keeps every formed group balanced, every forced value p(t_i^G) = ω_i^m + u_i(x_i^G) - v_i and
+// every c_i = v_i - ω_i^m are affine in v, so conditions (a)-(c) of price_lp.cpp are linear
+// inequalities in v: one exact LP decides whether some such state is supported.
+struct SomeStateResult {
+  bool supported = false;
+  std::vector<Rational> payoff;  // supported: the stable imputation found
+  State state;                   // supported: τ and x as given, m_i = v_i - u_i(x_i)
+  PriceResult price;             // supported: price_lp of that state
+  std::vector<Rational> farkas;  // unsupported: Farkas multipliers of the rows of some_state_model
+};
+// The LP: variables v_0..v_{K-1} (free) and "one" (fixed at 1, carries constants of rows that
+// would otherwise be empty); zero objective.
+lp::LpModel some_state_model(const Economy& economy, const State& state,
+                             std::uint64_t max_enumeration = groups::kDefaultMaxEnumeration);
+SomeStateResult some_state_supported(const Economy& economy, const State& state,
+                                     std::uint64_t max_enumeration = groups::kDefaultMaxEnumeration);
+// The state with τ and x of `state` and money m_i = v_i - u_i(x_i).
+State with_payoff(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
 
 }  // namespace equilab::economies

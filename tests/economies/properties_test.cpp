@@ -59,7 +59,7 @@ RC_GTEST_PROP(EconomyProperties, GreedySurplusEqualsLp, ()) {
 
 RC_GTEST_PROP(EconomyProperties, ConstructiveStatesVerifyTwoGoods, ()) {
   const Economy e = draw(1, 3, 2);
-  const EconomyResult r{"constructive", solve_constructive(e), std::nullopt};
+  const EconomyResult r{"constructive", solve_constructive(e), std::nullopt, std::nullopt};
   const verify::Verdict v = verify::check_exchange_economy_certificate(e, r, 100000);
   RC_ASSERT(v.valid);
 }

@@ -53,6 +53,7 @@ EconomyResult run(const Economy& e, const InstanceSource& src, const SolveReques
       if (e.num_goods() != 1) throw InputError(src.file, "/goods", "price-lp needs exactly one good");
       r.stable = state_to_price(e, src, request);
       r.price = economies::price_lp(e, r.stable.state, r.stable.payoff);
+      r.some_state = economies::some_state_supported(e, r.stable.state, request.max_enumeration);
     } else {
       throw InputError("(command line)", "--method",
                        "unknown method \"" + method + "\" for model exchange_economy (constructive, price-lp)");
@@ -76,6 +77,9 @@ CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const Sol
   out.messages = verdict.failures;
   out.lines.push_back("welfare " + to_string(claimed.stable.welfare));
   if (claimed.price) out.lines.push_back(std::string("price: ") + (claimed.price->supported ? "supported" : "unsupported"));
+  if (claimed.some_state)
+    out.lines.push_back(std::string("some stable state with these trades (Corollary 1): ") +
+                        (claimed.some_state->supported ? "supported" : "unsupported (Farkas certificate)"));
   return out;
 }
 
@@ -148,6 +152,15 @@ std::string describe(const Json& r) {
       os << "violated (" << r.at("violation").at("condition").get<std::string>() << "): "
          << r.at("violation").at("message").get<std::string>() << "\n";
   }
+  if (r.contains("some_state")) {
+    const Json& s = r.at("some_state");
+    os << "some stable state with these trades supported (Corollary 1): " << (s.at("supported").get<bool>() ? "yes" : "no");
+    if (s.contains("payoff")) {
+      os << ", imputation";
+      for (const auto& item : s.at("payoff").items()) os << " " << item.key() << "=" << item.value().get<std::string>();
+    }
+    os << "\n";
+  }
   return os.str();
 }
 
@@ -156,11 +169,13 @@ std::string describe(const Json& r) {
 // forced value), "violation" (the violated condition: "a-lower", "a-upper", "b" or "c"),
 // "surplus" [{"group":[...],"value"}] (s(G), eq. 17, a statement about the instance),
 // "price_supports" [{"price":[{"trade","price"}],"final_slope","supports":bool}] (whether that
-// piecewise linear odd price supports the computed state: the certificate checker decides).
+// piecewise linear odd price supports the computed state: the certificate checker decides),
+// "some_state_supported" (Corollary 1: some stable state with the same τ and trades is supported).
 constexpr std::uint64_t request_limit = groups::kDefaultMaxEnumeration;
 
 std::pair<std::string, bool> compare(const InstanceSource& src, const Json& result, const JsonNode& published) {
-  published.expect_object({"welfare", "payoff", "supported", "forced", "violation", "surplus", "price_supports"});
+  published.expect_object({"welfare", "payoff", "supported", "forced", "violation", "surplus", "price_supports",
+                           "some_state_supported"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& text, bool ok) {
@@ -181,6 +196,12 @@ std::pair<std::string, bool> compare(const InstanceSource& src, const Json& resu
     if (!result.contains("supported")) s->fail("only method price-lp decides whether a price exists");
     const bool got = result.at("supported").get<bool>();
     check(std::string("supported ") + (got ? "true" : "false"), got == s->raw().get<bool>());
+  }
+  if (auto s = published.find("some_state_supported")) {
+    if (!s->raw().is_boolean()) s->fail("expected true or false");
+    if (!result.contains("some_state")) s->fail("only method price-lp decides Corollary 1");
+    const bool got = result.at("some_state").at("supported").get<bool>();
+    check(std::string("some stable state supported ") + (got ? "true" : "false"), got == s->raw().get<bool>());
   }
   if (auto f = published.find("forced"))
     for (const JsonNode& q : f->elements()) {
