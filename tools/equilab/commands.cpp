@@ -7,6 +7,11 @@
 #include <iostream>
 #include <stdexcept>
 
+// Set by CMake for this file: `git describe --always --dirty` of the source tree at configure time.
+#ifndef EQUILAB_GIT_DESCRIBE
+#define EQUILAB_GIT_DESCRIBE "unknown"
+#endif
+
 namespace equilab::cli {
 namespace {
 
@@ -22,19 +27,38 @@ SolveRequest make_request(const std::string& method, bool exact, const FamilyOpt
   return r;
 }
 
+// The build record belongs to the command, not to a family: it is checked here and removed
+// before the family's reader sees the result, so every family accepts it alike.
+void strip_build_record(Json& result_doc, const std::string& file) {
+  if (!result_doc.is_object() || !result_doc.contains("equilab")) return;
+  const JsonNode record = JsonNode(result_doc, file).at("equilab");
+  record.expect_object({"version"});
+  record.at("version").as_string();
+  result_doc.erase("equilab");
+}
+
 }  // namespace
+
+Json build_record() { return Json{{"version", EQUILAB_GIT_DESCRIBE}}; }
 
 int run_solve(const SolveArgs& args) {
   auto [source, family] = load_instance(args.file);
   Json result = family->solve(source, make_request(args.method, args.arith == "exact", args.family));
-  if (args.json) std::cout << result.dump(1) << "\n";
-  else std::cout << family->describe(result);
+  if (args.json) {
+    // The family's own fields already say "method" and "arith"; the build is added here, once.
+    if (result.contains("equilab")) throw std::logic_error("the " + family->model + " result already has \"equilab\"");
+    result["equilab"] = build_record();
+    std::cout << result.dump(1) << "\n";
+  } else {
+    std::cout << family->describe(result);
+  }
   return 0;
 }
 
 int run_verify(const VerifyArgs& args) {
   auto [source, family] = load_instance(args.file);
   Json result_doc = load_json_file(args.result);
+  strip_build_record(result_doc, args.result);
   JsonNode result(result_doc, args.result);
   const std::string model = result.at("model").as_string();
   if (model != family->model)
@@ -62,7 +86,11 @@ int run_crosscheck(const CrosscheckArgs& args) {
   return 1;
 }
 
-int run_generate(const GenerateArgs& args, const Json& doc) {
+int run_generate(const GenerateArgs& args, const Json& instance) {
+  // Every reader accepts "name" and none accepts another unknown field, so a generator that
+  // names nothing gets the command that reproduces the instance as its name.
+  Json doc = instance;
+  if (doc.is_object() && !doc.contains("name") && !args.command.empty()) doc["name"] = args.command;
   if (args.out.empty()) {
     std::cout << doc.dump(1) << "\n";
     return 0;

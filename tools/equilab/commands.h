@@ -31,6 +31,9 @@ struct CrosscheckArgs {
 struct GenerateArgs {
   std::uint64_t seed = 0;
   std::string out;
+  // The command that reproduces the instance ("equilab generate lp --seed 7 --vars 5 ..."),
+  // recorded as the instance's "name" when the generator gave it none.
+  std::string command;
 };
 struct ReproduceArgs {
   std::string paper, catalog, report;
@@ -43,6 +46,9 @@ int run_crosscheck(const CrosscheckArgs& args);
 // Writes the instance a `generate <model>` subcommand produced.
 int run_generate(const GenerateArgs& args, const Json& instance);
 int run_reproduce(const ReproduceArgs& args);
+// What `solve --json` records about the build: {"version": git describe of the source tree at
+// configure time, or "unknown"}. Added to every result as its top-level "equilab" object.
+Json build_record();
 int run_methods();
 
 }  // namespace equilab::cli
