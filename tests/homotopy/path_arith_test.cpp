@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 
+#include "common/property_runs.h"
 #include "core/random.h"
 #include "generators/allocation_market_generator.h"
 #include "homotopy/json_io.h"
@@ -16,16 +17,7 @@
 namespace equilab::homotopy {
 namespace {
 
-const bool kRunsConfigured = [] {
-  const char* runs = std::getenv("EQUILAB_PROPERTY_RUNS");
-  if (runs == nullptr || *runs == '\0') return false;
-  const long n = std::strtol(runs, nullptr, 10);
-  std::string params = std::getenv("RC_PARAMS") ? std::getenv("RC_PARAMS") : "";
-  if (n < 1 || params.find("max_success") != std::string::npos) return false;
-  params += (params.empty() ? "" : " ") + std::string("max_success=") + std::to_string(n);
-  setenv("RC_PARAMS", params.c_str(), 1);
-  return true;
-}();
+const bool kRunsConfigured = testing::configure_property_runs();
 
 void expect_same_run(const MepResult& a, const MepResult& b) {
   RC_ASSERT(a.certificate.prices == b.certificate.prices);

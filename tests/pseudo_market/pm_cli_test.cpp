@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/run_command.h"
+#include "common/bad_input_corpus.h"
 #include "core/json.h"
 #include "pm_examples.h"
 
@@ -19,22 +20,9 @@ const std::string kSource = EQUILAB_SOURCE_DIR;
 const std::string kBadDir = kSource + "/tests/bad_inputs/pseudo_market/";
 
 TEST(PseudoMarketCli, BadInputCorpus) {
-  const Json expected = load_json_file(kBadDir + "expected.json");
-  std::set<std::string> listed;
-  for (const auto& [file, fragment] : expected.items()) {
-    listed.insert(file);
-    const std::string options = file == "enumeration_limit.json" ? " --max-enumeration 4" : "";
-    const auto r = run_equilab("solve " + kBadDir + file + options + " --json");
-    EXPECT_EQ(r.exit_code, 2) << file << ": " << r.err;
-    EXPECT_NE(r.err.find(kBadDir + file), std::string::npos) << file << ": " << r.err;
-    EXPECT_NE(r.err.find(fragment.get<std::string>()), std::string::npos) << file << ": " << r.err;
-    EXPECT_TRUE(r.out.empty()) << file;
-  }
-  for (const auto& entry : std::filesystem::directory_iterator(kBadDir)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == ".json" && name != "expected.json")
-      EXPECT_TRUE(listed.count(name)) << name << " is not listed in expected.json";
-  }
+  equilab::testing::check_bad_input_corpus(kBadDir, [](const std::string& file) {
+    return file == "enumeration_limit.json" ? std::string(" --max-enumeration 4") : std::string();
+  });
 }
 
 TEST(PseudoMarketCli, SolveVerifyAndCorrupt) {
