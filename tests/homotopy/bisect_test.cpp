@@ -10,6 +10,7 @@
 #include "common/property_runs.h"
 #include "core/random.h"
 #include "generators/allocation_market_generator.h"
+#include "market_helpers.h"
 #include "homotopy/json_io.h"
 #include "homotopy/methods.h"
 #include "verify/allocation_market_certificate.h"
@@ -19,10 +20,7 @@ namespace {
 
 const bool kRunsConfigured = testing::configure_property_runs();
 
-AllocationMarket parse(const std::string& text) {
-  Json root = parse_json_text(text, "inline.json");
-  return read_allocation_market_json(JsonNode(root, "inline.json"));
-}
+using test::parse;
 
 int good(const AllocationMarket& m, const std::string& name) {
   for (int i = 0; i < m.num_goods(); ++i)

@@ -17,6 +17,7 @@
 #include "common/property_runs.h"
 #include "core/random.h"
 #include "generators/allocation_market_generator.h"
+#include "market_helpers.h"
 #include "homotopy/json_io.h"
 #include "homotopy/methods.h"
 #include "verify/allocation_market_certificate.h"
@@ -26,16 +27,8 @@ namespace {
 
 const bool kRunsConfigured = testing::configure_property_runs();
 
-AllocationMarket parse(const std::string& text) {
-  Json root = parse_json_text(text, "inline.json");
-  return read_allocation_market_json(JsonNode(root, "inline.json"));
-}
-
-int good_index(const AllocationMarket& m, const std::string& name) {
-  for (int i = 0; i < m.num_goods(); ++i)
-    if (m.goods[i].name == name) return i;
-  throw std::logic_error("no good " + name);
-}
+using test::parse;
+using test::good_index;
 
 void expect_mep(const AllocationMarket& m, const MepResult& r, const std::map<std::string, Rational>& prices,
                 const std::map<std::string, std::string>& allocation) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/run_command.h"
+#include "market_helpers.h"
 #include "homotopy/json_io.h"
 #include "homotopy/methods.h"
 #include "verify/allocation_market_certificate.h"
@@ -14,16 +15,8 @@
 namespace equilab::homotopy {
 namespace {
 
-AllocationMarket parse(const std::string& text) {
-  Json root = parse_json_text(text, "inline.json");
-  return read_allocation_market_json(JsonNode(root, "inline.json"));
-}
-
-int good_index(const AllocationMarket& m, const std::string& name) {
-  for (int i = 0; i < m.num_goods(); ++i)
-    if (m.goods[i].name == name) return i;
-  throw std::logic_error("no good " + name);
-}
+using test::parse;
+using test::good_index;
 
 // The example. At its path end a: x 4 (β 1), y 8 (β 2); b: x 9, y 9 (β 1/2);
 // r = (0, 3). By hand: b on y at its reservation 3 gets 9 − 3/2 = 15/2, so b's indifference
