@@ -296,18 +296,7 @@ long brute_allocations(const AllocationMarket& m) {
 // ga-minmax = allocation-lp = path exactly, and its certificate verifies, on random markets of
 // up to 4 buyers and 5 ordinary goods (the generator of properties_test.cpp).
 RC_GTEST_PROP(GaMinmaxProperties, EqualsAllocationLpAndPath, ()) {
-  const auto seed = *rc::gen::arbitrary<std::uint64_t>();
-  Random sizes(seed ^ 0x5851f42d4c957f2dULL);
-  gen::AllocationMarketGenOptions o;
-  o.buyers = static_cast<int>(sizes.uniform_int(1, 4));
-  o.goods = static_cast<int>(sizes.uniform_int(0, 5));
-  o.tu = sizes.bernoulli(1, 3);
-  o.integer = sizes.bernoulli(1, 2);
-  o.path = sizes.bernoulli(1, 2);
-  o.max_value = static_cast<int>(sizes.uniform_int(3, 20));
-  RC_TAG(o.buyers, o.goods);
-  const AllocationMarket m = gen::generate_allocation_market(seed, o);
-  RC_LOG() << write_allocation_market_json(m).dump() << "\n";
+  const AllocationMarket m = test::draw_market(0x5851f42d4c957f2dULL);
   const MepResult ga = solve_ga_minmax(m);
   const MepResult lp = solve_allocation_lp(m);
   const MepResult path = solve_path(m);

@@ -10,6 +10,7 @@
 #include "common/property_runs.h"
 #include "core/random.h"
 #include "generators/allocation_market_generator.h"
+#include "market_helpers.h"
 #include "homotopy/json_io.h"
 #include "homotopy/methods.h"
 #include "verify/allocation_market_certificate.h"
@@ -19,23 +20,7 @@ namespace {
 
 const bool kRunsConfigured = testing::configure_property_runs();
 
-AllocationMarket draw() {
-  // Sizes from a portable draw of the seed, so they are uniform (RapidCheck's own ranges grow
-  // with its size parameter and would favour one buyer and no goods).
-  const auto seed = *rc::gen::arbitrary<std::uint64_t>();
-  Random sizes(seed ^ 0x9e3779b97f4a7c15ULL);
-  gen::AllocationMarketGenOptions o;
-  o.buyers = static_cast<int>(sizes.uniform_int(1, 4));
-  o.goods = static_cast<int>(sizes.uniform_int(0, 5));
-  o.tu = sizes.bernoulli(1, 3);
-  o.integer = sizes.bernoulli(1, 2);
-  o.path = sizes.bernoulli(1, 2);
-  o.max_value = static_cast<int>(sizes.uniform_int(3, 20));
-  RC_TAG(o.buyers, o.goods);
-  AllocationMarket m = gen::generate_allocation_market(seed, o);
-  RC_LOG() << write_allocation_market_json(m).dump() << "\n";
-  return m;
-}
+AllocationMarket draw() { return test::draw_market(0x9e3779b97f4a7c15ULL); }
 
 RC_GTEST_PROP(AllocationMarketProperties, PathEqualsAllocationLpAndBothVerify, ()) {
   const AllocationMarket m = draw();
