@@ -36,36 +36,8 @@ std::string label(const char* prefix, long k) {
   return s;
 }
 
-InterimInstance matching(int objects, int types) {
-  InterimInstance in;
-  Random rng(20261129);
-  for (int i = 0; i < 2; ++i) {
-    Player p{label("", i + 1), {}};
-    std::vector<Rational> prob;
-    for (int k = 0; k < types; ++k) {
-      p.types.push_back(label("t", k));
-      prob.push_back(Rational(1, types));
-    }
-    in.players.push_back(std::move(p));
-    in.type_prob.push_back(std::move(prob));
-  }
-  finish_prior(in, 1'000'000);
-  in.kind = OutcomeKind::Matching;
-  in.exact_demand = true;
-  for (int j = 0; j < objects; ++j) in.objects.push_back(label("o", j));
-  in.interim.assign(in.num_triples(), Rational(0));
-  std::vector<Rational> w(in.num_triples());
-  for (auto& v : w) v = Rational(rng.uniform_int(-20, 20), 4);
-  in.weights = std::move(w);
-  return in;
-}
-
-// ranked_quota with distinct qualities ρ = (n, n−1, …, 1), I_1 = the odd-numbered players, ξ = ⌈n/2⌉,
-// ζ = 1, uniform independent types, weights in [−5, 5] in steps of 1/4 (built directly: the generator
-// stops at |Z| = 20).
-InterimInstance ranked_quota(int players, int types) {
-  InterimInstance in;
-  Random rng(20261130);
+// Players "1".."n", each with `types` equally likely types "t0".., independent.
+void uniform_players(InterimInstance& in, int players, int types, std::uint64_t max_profiles) {
   for (int i = 0; i < players; ++i) {
     Player p{label("", i + 1), {}};
     std::vector<Rational> prob;
@@ -76,17 +48,42 @@ InterimInstance ranked_quota(int players, int types) {
     in.players.push_back(std::move(p));
     in.type_prob.push_back(std::move(prob));
   }
-  finish_prior(in, 10'000'000);
+  finish_prior(in, max_profiles);
+}
+
+// The zero interim allocation and weights in [−5, 5] in steps of 1/4.
+void zero_interim_random_weights(InterimInstance& in, Random& rng) {
+  in.interim.assign(in.num_triples(), Rational(0));
+  std::vector<Rational> w(in.num_triples());
+  for (auto& v : w) v = Rational(rng.uniform_int(-20, 20), 4);
+  in.weights = std::move(w);
+}
+
+InterimInstance matching(int objects, int types) {
+  InterimInstance in;
+  Random rng(20261129);
+  uniform_players(in, 2, types, 1'000'000);
+  in.kind = OutcomeKind::Matching;
+  in.exact_demand = true;
+  for (int j = 0; j < objects; ++j) in.objects.push_back(label("o", j));
+  zero_interim_random_weights(in, rng);
+  return in;
+}
+
+// ranked_quota with distinct qualities ρ = (n, n−1, …, 1), I_1 = the odd-numbered players, ξ = ⌈n/2⌉,
+// ζ = 1, uniform independent types, weights in [−5, 5] in steps of 1/4 (built directly: the generator
+// stops at |Z| = 20).
+InterimInstance ranked_quota(int players, int types) {
+  InterimInstance in;
+  Random rng(20261130);
+  uniform_players(in, players, types, 10'000'000);
   in.kind = OutcomeKind::RankedQuota;
   in.objects = {"good"};
   for (int k = 0; k < players; ++k) in.qualities.push_back(Rational(players - k));
   for (int i = 0; i < players; ++i) in.group1.push_back(i % 2 == 0);
   in.top = (players + 1) / 2;
   in.quota = 1;
-  in.interim.assign(in.num_triples(), Rational(0));
-  std::vector<Rational> w(in.num_triples());
-  for (auto& v : w) v = Rational(rng.uniform_int(-20, 20), 4);
-  in.weights = std::move(w);
+  zero_interim_random_weights(in, rng);
   return in;
 }
 

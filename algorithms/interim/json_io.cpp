@@ -2,38 +2,19 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
 
 namespace equilab::interim {
 namespace {
 
-using NameIndex = std::unordered_map<std::string, int>;
-
 std::string text(const Rational& r) { return equilab::to_string(r); }
 
-int lookup(const NameIndex& index, const std::string& name, const JsonNode& where, const char* what) {
-  auto it = index.find(name);
-  if (it == index.end()) where.fail(std::string("unknown ") + what + " \"" + name + "\"");
-  return it->second;
-}
-
 NameIndex player_index(const InterimInstance& in) {
-  NameIndex idx;
-  for (int i = 0; i < in.num_players(); ++i) idx.emplace(in.players[i].name, i);
-  return idx;
+  std::vector<std::string> names;
+  for (const Player& p : in.players) names.push_back(p.name);
+  return NameIndex("player", names);
 }
-NameIndex type_index(const InterimInstance& in, int i) {
-  NameIndex idx;
-  for (int k = 0; k < static_cast<int>(in.players[i].types.size()); ++k)
-    idx.emplace(in.players[i].types[k], k);
-  return idx;
-}
-NameIndex object_index(const InterimInstance& in) {
-  NameIndex idx;
-  for (int j = 0; j < in.num_objects(); ++j) idx.emplace(in.objects[j], j);
-  return idx;
-}
+NameIndex type_index(const InterimInstance& in, int i) { return NameIndex("type", in.players[i].types); }
+NameIndex object_index(const InterimInstance& in) { return NameIndex("object", in.objects); }
 
 int read_count(const JsonNode& node, const char* field, std::int64_t min) {
   if (!node.raw().is_number_integer() && !node.raw().is_string())
@@ -52,12 +33,10 @@ int read_count(const JsonNode& node, const char* field, std::int64_t min) {
 
 std::vector<std::string> read_names(const JsonNode& node, const char* what) {
   std::vector<std::string> names;
-  std::set<std::string> seen;
+  NameIndex seen(what);
   for (const JsonNode& item : node.elements()) {
-    std::string n = item.as_string();
-    if (n.empty()) item.fail(std::string("empty ") + what + " name");
-    if (!seen.insert(n).second) item.fail(std::string("duplicate ") + what + " name \"" + n + "\"");
-    names.push_back(std::move(n));
+    seen.add(item);
+    names.push_back(item.as_string());
   }
   if (names.empty()) node.fail(std::string("no ") + what + "s: at least one is required");
   return names;
@@ -69,9 +48,9 @@ Outcome read_outcome(const JsonNode& node, const InterimInstance& in, const Name
   const int m = in.num_objects();
   Outcome x(static_cast<std::size_t>(in.num_players()) * m, Rational(0));
   for (const auto& [pname, row] : node.members()) {
-    const int i = lookup(players, pname, row, "player");
+    const int i = players.at(pname, row);
     for (const auto& [oname, v] : row.members()) {
-      const int j = lookup(objects, oname, v, "object");
+      const int j = objects.at(oname, v);
       x[i * m + j] = v.as_rational();
     }
   }
@@ -94,11 +73,11 @@ std::vector<Rational> read_z_vector(const JsonNode& node, const InterimInstance&
   const NameIndex players = player_index(in), objects = object_index(in);
   if (!node.raw().is_object()) node.fail("expected an object keyed by player");
   for (const auto& [pname, per_type] : node.members()) {
-    const int i = lookup(players, pname, per_type, "player");
+    const int i = players.at(pname, per_type);
     const NameIndex types = type_index(in, i);
     if (!per_type.raw().is_object()) per_type.fail("expected an object keyed by type");
     for (const auto& [tname, value] : per_type.members()) {
-      const int tau = lookup(types, tname, value, "type");
+      const int tau = types.at(tname, value);
       if (allow_plain && in.single_good() && !value.raw().is_object()) {
         const int z = in.z_index(i, tau, 0);
         out[z] = value.as_rational();
@@ -107,7 +86,7 @@ std::vector<Rational> read_z_vector(const JsonNode& node, const InterimInstance&
       }
       if (!value.raw().is_object()) value.fail("expected an object keyed by object");
       for (const auto& [oname, v] : value.members()) {
-        const int z = in.z_index(i, tau, lookup(objects, oname, v, "object"));
+        const int z = in.z_index(i, tau, objects.at(oname, v));
         out[z] = v.as_rational();
         seen[z] = true;
       }
@@ -151,7 +130,7 @@ void read_outcomes(const JsonNode& node, InterimInstance& in, const NameIndex& p
     in.size.assign(n, Rational(0));
     std::vector<bool> seen(n, false);
     for (const auto& [pname, v] : size.members()) {
-      const int i = lookup(players, pname, v, "player");
+      const int i = players.at(pname, v);
       in.size[i] = v.as_rational();
       if (in.size[i] <= 0) v.fail("size must be positive, not " + text(in.size[i]));
       seen[i] = true;
@@ -182,7 +161,7 @@ void read_outcomes(const JsonNode& node, InterimInstance& in, const NameIndex& p
     in.group1.assign(n, false);
     const JsonNode g = node.at("group1");
     for (const JsonNode& item : g.elements()) {
-      const int i = lookup(players, item.as_string(), item, "player");
+      const int i = players.at(item.as_string(), item);
       if (in.group1[i]) item.fail("duplicate player \"" + item.as_string() + "\" in group1");
       in.group1[i] = true;
     }
@@ -229,26 +208,20 @@ InterimInstance read_interim_json(const JsonNode& root, std::uint64_t max_profil
   in.independent = !prior.has_value();
 
   const JsonNode players = root.at("players");
-  NameIndex pindex;
+  NameIndex pindex("player");
   for (const JsonNode& item : players.elements()) {
     item.expect_object({"name", "types"});
-    const JsonNode name = item.at("name");
     Player p;
-    p.name = name.as_string();
-    if (p.name.empty()) name.fail("empty player name");
-    if (!pindex.emplace(p.name, static_cast<int>(in.players.size())).second)
-      name.fail("duplicate player name \"" + p.name + "\"");
+    pindex.add(item.at("name"));
+    p.name = item.at("name").as_string();
     const JsonNode types = item.at("types");
     std::vector<Rational> probs;
     Rational sum = 0;
-    std::set<std::string> seen;
+    NameIndex seen("type");
     for (const JsonNode& t : types.elements()) {
       t.expect_object({"name", "prob"});
-      const JsonNode tname = t.at("name");
-      std::string n = tname.as_string();
-      if (n.empty()) tname.fail("empty type name");
-      if (!seen.insert(n).second) tname.fail("duplicate type name \"" + n + "\"");
-      p.types.push_back(std::move(n));
+      seen.add(t.at("name"));
+      p.types.push_back(t.at("name").as_string());
       if (in.independent) {
         const JsonNode prob = t.at("prob");
         Rational r = prob.as_rational();
@@ -291,8 +264,8 @@ InterimInstance read_interim_json(const JsonNode& root, std::uint64_t max_profil
         const JsonNode prof = item.at("profile");
         std::vector<int> t(in.num_players(), -1);
         for (const auto& [pname, tnode] : prof.members()) {
-          const int i = lookup(pindex, pname, tnode, "player");
-          t[i] = lookup(tindex[i], tnode.as_string(), tnode, "type");
+          const int i = pindex.at(pname, tnode);
+          t[i] = tindex[i].at(tnode);
         }
         std::uint64_t k = 0;
         for (int i = 0; i < in.num_players(); ++i) {
@@ -435,9 +408,9 @@ TestSet read_members(const JsonNode& node, const InterimInstance& in) {
   TestSet s = 0;
   for (const JsonNode& m : node.elements()) {
     m.expect_object({"player", "type", "object"});
-    const int i = lookup(players, m.at("player").as_string(), m.at("player"), "player");
-    const int tau = lookup(type_index(in, i), m.at("type").as_string(), m.at("type"), "type");
-    const int j = lookup(objects, m.at("object").as_string(), m.at("object"), "object");
+    const int i = players.at(m.at("player"));
+    const int tau = type_index(in, i).at(m.at("type"));
+    const int j = objects.at(m.at("object"));
     const int z = in.z_index(i, tau, j);
     if (z >= 62) m.fail("test sets over more than 62 triples are not supported");
     if (s >> z & 1) m.fail("duplicate member");
@@ -551,8 +524,8 @@ InterimResult read_result_json(const InterimInstance& in, const JsonNode& root) 
       const JsonNode prof = item.at("profile");
       std::vector<int> t(in.num_players(), -1);
       for (const auto& [pname, tnode] : prof.members()) {
-        const int i = lookup(players, pname, tnode, "player");
-        t[i] = lookup(tindex[i], tnode.as_string(), tnode, "type");
+        const int i = players.at(pname, tnode);
+        t[i] = tindex[i].at(tnode);
       }
       for (int i = 0; i < in.num_players(); ++i)
         if (t[i] < 0) prof.fail("no type for player \"" + in.players[i].name + "\"");
@@ -584,8 +557,8 @@ InterimResult read_result_json(const InterimInstance& in, const JsonNode& root) 
       const JsonNode prof = item.at("profile");
       std::vector<int> t(in.num_players(), -1);
       for (const auto& [pname, tnode] : prof.members()) {
-        const int i = lookup(players, pname, tnode, "player");
-        t[i] = lookup(tindex[i], tnode.as_string(), tnode, "type");
+        const int i = players.at(pname, tnode);
+        t[i] = tindex[i].at(tnode);
       }
       auto it = profile_of.find(t);
       if (it == profile_of.end()) prof.fail("not a profile of the prior");

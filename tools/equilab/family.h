@@ -35,6 +35,16 @@ struct CheckOutcome {
   bool ok = true;
   std::vector<std::string> messages;  // failures (verify) or disagreements (crosscheck)
   std::vector<std::string> lines;     // what was compared, for the human-readable output
+
+  // One method's run in a cross-check: its summary line, marked as verified or rejected by the
+  // exact checker; a rejected certificate fails the cross-check with the checker's reasons.
+  void add_checked(const std::string& method, const std::string& line, bool valid,
+                   const std::vector<std::string>& failures) {
+    lines.push_back(line + (valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
+    if (valid) return;
+    ok = false;
+    for (const auto& f : failures) messages.push_back(method + ": " + f);
+  }
 };
 
 struct Generator {

@@ -105,11 +105,7 @@ CheckOutcome crosscheck_interim(const InstanceSource& src, const SolveRequest& r
     InterimResult r = run_method(in, method, o, src.file);
     const verify::Verdict v = guard_enumeration(
         src.file, [&] { return verify::check_interim_certificate(in, r, limits_of(request)); });
-    out.lines.push_back(status_line(r) + (v.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
-    if (!v.valid) {
-      out.ok = false;
-      for (const auto& f : v.failures) out.messages.push_back(method + ": " + f);
-    }
+    out.add_checked(method, status_line(r), v.valid, v.failures);
     (method == "lp" ? lp : method == "border" ? border : greedy) = std::move(r);
   }
   if (greedy) {

@@ -78,16 +78,13 @@ CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest&) {
 
   CheckOutcome out;
   for (const auto& run : runs) {
-    std::string line = run.method + ": " + describe_solution(run.solution);
-    if (run.has_certificate) {
-      auto verdict = verify::check_lp_certificate(model, run.solution);
-      line += verdict.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)";
-      if (!verdict.valid) {
-        out.ok = false;
-        for (const auto& f : verdict.failures) out.messages.push_back(run.method + ": " + f);
-      }
+    const std::string line = run.method + ": " + describe_solution(run.solution);
+    if (!run.has_certificate) {
+      out.lines.push_back(line);
+      continue;
     }
-    out.lines.push_back(line);
+    const auto verdict = verify::check_lp_certificate(model, run.solution);
+    out.add_checked(run.method, line, verdict.valid, verdict.failures);
   }
   const auto& first = runs.front().solution;
   for (std::size_t k = 1; k < runs.size(); ++k) {
