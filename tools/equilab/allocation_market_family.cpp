@@ -281,12 +281,7 @@ CheckOutcome crosscheck(const InstanceSource& src, const SolveRequest& request) 
     for (int i = 0; i < market.num_goods(); ++i)
       prices += (prices.empty() ? "" : ", ") + market.goods[i].name + " " +
                 equilab::to_string(r.certificate.prices[i]);
-    out.lines.push_back(method + ": prices " + prices +
-                        (v.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
-    if (!v.valid) {
-      out.ok = false;
-      for (const auto& f : v.failures) out.messages.push_back(method + ": " + f);
-    }
+    out.add_checked(method, method + ": prices " + prices, v.valid, v.failures);
     if (!reference) {
       reference = r.certificate;
       reference_method = method;
@@ -349,11 +344,12 @@ std::string describe(const Json& r) {
 
 // Published keys: "prices" {good: p}, "transition_counts" {type: k}, "max_price_along_path"
 // {good: p} (the largest price at an event or the end), "ga_structures" (exact),
-// "ga_structures_more_than" (a number), "ga_structures_order_of_magnitude" (floor log10).
+// "ga_structures_more_than" (a number), "ga_structures_order_of_magnitude" (floor log10),
+// "ga_structures_in_G" (exact: |G| of §2.2 for a market, from ga-minmax's count).
 std::pair<std::string, bool> compare(const InstanceSource&, const Json& result, const JsonNode& published) {
   published.expect_object({"prices", "allocation", "transition_counts", "path_transitions",
                            "transitions_present", "max_price_along_path", "ga_structures",
-                           "ga_structures_more_than", "ga_structures_order_of_magnitude"});
+                           "ga_structures_more_than", "ga_structures_order_of_magnitude", "ga_structures_in_G"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& text, bool ok) {
@@ -416,6 +412,9 @@ std::pair<std::string, bool> compare(const InstanceSource&, const Json& result, 
   if (auto g = published.find("ga_structures"))
     check("GA-structures " + need(*g, "scientific").get<std::string>(),
           need(*g, "ga_structures").get<std::string>() == g->as_string());
+  if (auto g = published.find("ga_structures_in_G"))
+    check("|G| = " + need(*g, "ga_structures_all").get<std::string>(),
+          parse_rational(need(*g, "ga_structures_all").get<std::string>()) == g->as_rational());
   if (auto g = published.find("ga_structures_more_than")) {
     const Rational count = parse_rational(need(*g, "ga_structures").get<std::string>());
     check("GA-structures " + result.at("scientific").get<std::string>() + " > " + g->as_string(),
