@@ -3,7 +3,9 @@
 //   {"catalog":1, "paper":"<short id>", "reference":"<citation>", "section":"...",
 //    "example":"<name>", "method":"<optional; the family default otherwise>", "instance":{<an instance of any model>},
 //    "published":{<the paper's answer>},
-//    "corrected":{<the true answer, only when the paper is wrong>}, "erratum":"<what is wrong>"}
+//    "corrected":{<the true answer, only when the paper is wrong>}, "erratum":"<what is wrong>",
+//    "derived":"<only when the paper states less than `published` holds: what it states and how the
+//               rest was derived by hand>", "note":"<free text>"}
 // An entry with "corrected" passes when the computation matches the corrected answer;
 // the table shows the published one beside it.
 #include "commands.h"
@@ -20,7 +22,7 @@ namespace equilab::cli {
 namespace {
 
 struct Row {
-  std::string file, paper, section, example, published, corrected, computed, verdict;
+  std::string file, paper, section, example, published, corrected, computed, verdict, erratum, derived;
   bool ok = false;
 };
 
@@ -38,7 +40,8 @@ std::string published_text(const JsonNode& node) {
 Row reproduce_entry(const std::string& path) {
   Json doc = load_json_file(path);
   JsonNode entry(doc, path);
-  entry.expect_object({"catalog", "paper", "reference", "section", "example", "method", "instance", "published", "corrected", "erratum", "note"});
+  entry.expect_object({"catalog", "paper", "reference", "section", "example", "method", "instance", "published", "corrected", "erratum", "derived",
+                       "note"});
   if (entry.at("catalog").as_int() != 1) entry.at("catalog").fail("unsupported catalog version (expected 1)");
   Row row;
   row.file = path;
@@ -57,6 +60,11 @@ Row reproduce_entry(const std::string& path) {
   auto [computed, matches_published] = family.compare(source, result, published);
   row.computed = computed;
   row.published = published_text(published);
+  if (auto derived = entry.find("derived")) {
+    row.derived = derived->as_string();
+    row.published = "(derived by hand) " + row.published;
+  }
+  if (auto erratum = entry.find("erratum")) row.erratum = erratum->as_string();
   bool matches_expected = matches_published;
   if (auto corrected = entry.find("corrected")) {
     row.corrected = published_text(*corrected);
@@ -106,7 +114,8 @@ int run_reproduce(const ReproduceArgs& args) {
     Json out = Json::array();
     for (const auto& r : rows)
       out.push_back({{"paper", r.paper}, {"section", r.section}, {"example", r.example}, {"published", r.published},
-                     {"corrected", r.corrected}, {"computed", r.computed}, {"verdict", r.verdict}, {"ok", r.ok}});
+                     {"corrected", r.corrected}, {"computed", r.computed}, {"verdict", r.verdict}, {"ok", r.ok},
+                     {"erratum", r.erratum}, {"derived", r.derived}});
     std::cout << out.dump(1) << "\n";
   } else {
     std::cout << markdown_table(rows);
