@@ -220,3 +220,137 @@ Verdict check_pseudo_market_certificate(const DecomposeInstance& in, const Decom
 }
 
 }  // namespace equilab::verify
+
+namespace equilab::verify {
+
+using namespace pseudo_market;
+
+namespace {
+
+void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::string& label, Verdict& v) {
+  const int n = in.num_agents(), L = in.num_objects();
+  auto txt = [](const Rational& r) { return equilab::to_string(r); };
+  if (e.prices.size() != in.priced.size() || e.x.size() != static_cast<std::size_t>(in.num_cells()) ||
+      e.agents.size() != static_cast<std::size_t>(n)) {
+    v.fail(label + ": wrong sizes");
+    return;
+  }
+  for (std::size_t c = 0; c < in.priced.size(); ++c)
+    if (e.prices[c] < 0)
+      v.fail(label + ": the price of \"" + in.priced[c].name + "\" is negative (" + txt(e.prices[c]) + ")");
+  const std::vector<Rational> pp = in.personal_prices(e.prices), beta = in.budgets(e.prices);
+  if (!e.stated_personal.empty())
+    for (int c = 0; c < in.num_cells(); ++c)
+      if (e.stated_personal[c] != pp[c])
+        v.fail(label + ": the stated personal price of agent \"" + in.agents[c / L].name + "\" for \"" +
+               in.objects[c % L].name + "\" is " + txt(e.stated_personal[c]) +
+               ", Σ_c a^c p_c = " + txt(pp[c]));
+  if (!e.stated_budgets.empty())
+    for (int i = 0; i < n; ++i)
+      if (e.stated_budgets[i] != beta[i])
+        v.fail(label + ": the stated budget of agent \"" + in.agents[i].name + "\" is " +
+               txt(e.stated_budgets[i]) + ", α·b + (1 − α)·p·ω = " + txt(beta[i]));
+  for (int c = 0; c < in.num_cells(); ++c)
+    if (e.x[c] < 0)
+      v.fail(label + ": x of agent \"" + in.agents[c / L].name + "\" for \"" + in.objects[c % L].name +
+             "\" is negative");
+  // the certificate's list of priced rows: each a row of Ω* as the instance defines it, with its price
+  if (e.has_stated_priced) {
+    std::vector<bool> listed(in.priced.size(), false);
+    for (const auto& sr : e.stated_priced) {
+      const int c = in.priced_index(sr.name);
+      if (c < 0) {
+        v.fail(label + ": the certificate prices \"" + sr.name + "\", which is not a priced constraint");
+        continue;
+      }
+      listed[c] = true;
+      if (sr.price != e.prices[c])
+        v.fail(label + ": the certificate gives constraint \"" + sr.name + "\" price " + txt(sr.price) +
+               ", the prices " + txt(e.prices[c]));
+      if (sr.rhs != in.priced[c].rhs || sr.coef != in.priced[c].coef)
+        v.fail(label + ": the certificate's row of constraint \"" + sr.name +
+               "\" differs from the instance's");
+    }
+    for (std::size_t c = 0; c < in.priced.size(); ++c)
+      if (e.prices[c] > 0 && !listed[c])
+        v.fail(label + ": constraint \"" + in.priced[c].name +
+               "\" has a positive price but is not listed in the certificate");
+  }
+  // (2) x ∈ C and (3)
+  for (std::size_t c = 0; c < in.priced.size(); ++c) {
+    const LinearRow& row = in.priced[c];
+    Rational s = 0;
+    for (const auto& [cell, a] : row.coef) s += a * e.x[cell];
+    if (s > row.rhs)
+      v.fail(label + ": constraint \"" + row.name + "\" is violated: " + txt(s) + " > " + txt(row.rhs));
+    else if (row.equality && s != row.rhs)
+      v.fail(label + ": constraint \"" + row.name + "\" must hold with equality (allocate_all): " + txt(s) +
+             " ≠ " + txt(row.rhs));
+    else if (e.prices[c] > 0 && s != row.rhs)
+      v.fail(label + ": constraint \"" + row.name + "\" has price " + txt(e.prices[c]) +
+             " > 0 but is slack (" + txt(s) + " < " + txt(row.rhs) + "), breaking (3)");
+  }
+  // (1) per agent
+  for (int i = 0; i < n; ++i) {
+    const std::string who = label + ": agent \"" + in.agents[i].name + "\"";
+    const AgentCertificate& cert = e.agents[i];
+    const auto& rows = in.individual[i];
+    if (cert.mu.size() != rows.size()) {
+      v.fail(who + ": wrong number of multipliers");
+      continue;
+    }
+    if (cert.lambda < 0) v.fail(who + ": lambda " + txt(cert.lambda) + " < 0");
+    Rational spend = 0, utility = 0;
+    for (int l = 0; l < L; ++l) {
+      spend += pp[in.cell(i, l)] * e.x[in.cell(i, l)];
+      utility += in.agents[i].utility[l] * e.x[in.cell(i, l)];
+    }
+    if (!e.stated_utilities.empty() && e.stated_utilities[i] != utility)
+      v.fail(who + ": the stated utility " + txt(e.stated_utilities[i]) + " is not u·x = " + txt(utility));
+    if (spend > beta[i]) v.fail(who + " spends " + txt(spend) + " > budget " + txt(beta[i]));
+    if (cert.lambda != 0 && spend != beta[i])
+      v.fail(who + ": lambda " + txt(cert.lambda) + " > 0 but the budget is slack (" + txt(spend) + " < " +
+             txt(beta[i]) + ")");
+    std::vector<Rational> reduced(L);
+    for (int l = 0; l < L; ++l) reduced[l] = in.agents[i].utility[l] - cert.lambda * pp[in.cell(i, l)];
+    Rational dual_value = cert.lambda * beta[i];
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const Rational& mu = cert.mu[k];
+      Rational s = 0;
+      for (const auto& [cell, a] : rows[k].coef) {
+        s += a * e.x[cell];
+        reduced[cell - i * L] -= mu * a;
+      }
+      if (mu < 0) v.fail(who + ": the multiplier of \"" + rows[k].name + "\" is negative (" + txt(mu) + ")");
+      if (s > rows[k].rhs)
+        v.fail(who + " breaks the individual constraint \"" + rows[k].name + "\": " + txt(s) + " > " +
+               txt(rows[k].rhs));
+      if (mu != 0 && s != rows[k].rhs)
+        v.fail(who + ": the multiplier of \"" + rows[k].name + "\" is " + txt(mu) +
+               " > 0 but the row is slack");
+      dual_value += mu * rows[k].rhs;
+    }
+    for (int l = 0; l < L; ++l) {
+      if (reduced[l] > 0)
+        v.fail(who + ": the reduced cost of \"" + in.objects[l].name + "\" is " + txt(reduced[l]) + " > 0");
+      else if (reduced[l] != 0 && e.x[in.cell(i, l)] > 0)
+        v.fail(who + " holds \"" + in.objects[l].name + "\" but its reduced cost is " + txt(reduced[l]) +
+               " ≠ 0");
+    }
+    if (utility != dual_value)
+      v.fail(who + ": duality gap: u·x = " + txt(utility) + " but λβ + Σ μh = " + txt(dual_value));
+  }
+}
+
+}  // namespace
+
+Verdict check_equilibrium_certificate(const EquilibriumInstance& in, const EquilibriumResult& r) {
+  Verdict v;
+  if (r.status == EqStatus::Exact && r.equilibria.empty())
+    v.fail("status exact but no equilibrium is listed");
+  for (std::size_t k = 0; k < r.equilibria.size(); ++k)
+    check_one(in, r.equilibria[k], "equilibrium " + std::to_string(k + 1), v);
+  return v;
+}
+
+}  // namespace equilab::verify

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 
+#include "pseudo_market/equilibrium.h"
 #include "pseudo_market/methods.h"
 #include "pseudo_market/model.h"
 #include "verify/lp_certificate.h"
@@ -32,5 +33,16 @@ Verdict check_pseudo_market_certificate(const pseudo_market::DecomposeInstance& 
 // give u((A∖j) ∪ D) + u((B∖D) ∪ j) ≥ u(A) + u(B)? (false when A or B is outside dom u)
 bool m_natural_exchange(const pseudo_market::Agent& agent, const pseudo_market::Bundle& A,
                         const pseudo_market::Bundle& B, int j);
+
+// Exact check of an `equilibrium` result (EMZ §2.7 (1)–(3) with the α-slack budgets of §7.1), no
+// LP solved. Per equilibrium: prices ≥ 0; personal prices and budgets recomputed from p and ω (and
+// compared with the stated ones when present); x ≥ 0 and x ∈ C (individual rows, priced rows,
+// allocate_all equalities); (3) p_c > 0 ⇒ a^c·x = b^c; per agent the KKT certificate: λ ≥ 0,
+// μ ≥ 0, reduced costs u_il − λ p_il − Σ_k μ_k g_kl ≤ 0 and = 0 where x_il > 0, p_i·x_i ≤ β_i,
+// λ(β_i − p_i·x_i) = 0, μ_k(h_k − g_k·x_i) = 0, and zero duality gap u_i·x_i = λβ_i + Σ μ_k h_k
+// (by weak duality x_i is then optimal in agent i's budget problem). Statuses none, undecided,
+// irrational and not_equilibrium_price carry no certificate and pass with nothing checked.
+Verdict check_equilibrium_certificate(const pseudo_market::EquilibriumInstance& instance,
+                                      const pseudo_market::EquilibriumResult& result);
 
 }  // namespace equilab::verify

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace equilab::pseudo_market {
 
@@ -23,26 +22,18 @@ const char* to_string(Status status) {
 
 namespace {
 
-using NameIndex = std::unordered_map<std::string, int>;
-
 std::string text(const Rational& r) { return equilab::to_string(r); }
 
-int lookup(const NameIndex& index, const std::string& name, const JsonNode& where, const char* what) {
-  auto it = index.find(name);
-  if (it == index.end()) where.fail(std::string("unknown ") + what + " \"" + name + "\"");
-  return it->second;
-}
-
 NameIndex agent_index(const DecomposeInstance& in) {
-  NameIndex idx;
-  for (int i = 0; i < in.num_agents(); ++i) idx.emplace(in.agents[i].name, i);
-  return idx;
+  std::vector<std::string> names;
+  for (const auto& agent : in.agents) names.push_back(agent.name);
+  return NameIndex("agent", names);
 }
 
 NameIndex object_index(const DecomposeInstance& in) {
-  NameIndex idx;
-  for (int l = 0; l < in.num_objects(); ++l) idx.emplace(in.objects[l].name, l);
-  return idx;
+  std::vector<std::string> names;
+  for (const auto& object : in.objects) names.push_back(object.name);
+  return NameIndex("object", names);
 }
 
 // A non-negative integer quota.
@@ -64,7 +55,7 @@ std::vector<int> read_selection(const JsonNode& node, const NameIndex& index, co
   std::vector<int> out;
   std::set<int> seen;
   for (const JsonNode& item : node.elements()) {
-    const int k = lookup(index, item.as_string(), item, what);
+    const int k = index.at(item);
     if (!seen.insert(k).second) item.fail(std::string("duplicate ") + what + " \"" + item.as_string() + "\"");
     out.push_back(k);
   }
@@ -91,11 +82,11 @@ Bundle read_bundle(const DecomposeInstance& in, const std::string& key, const Js
   while (true) {
     const std::size_t plus = key.find('+', start);
     const std::string part = key.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
-    auto it = objects.find(part);
-    if (it == objects.end()) where.fail("unknown object \"" + part + "\" in bundle \"" + key + "\"");
-    if (std::find(b.begin(), b.end(), it->second) != b.end())
+    const std::optional<int> it = objects.find(part);
+    if (!it) where.fail("unknown object \"" + part + "\" in bundle \"" + key + "\"");
+    if (std::find(b.begin(), b.end(), *it) != b.end())
       where.fail("object \"" + part + "\" appears twice in bundle \"" + key + "\"");
-    b.push_back(it->second);
+    b.push_back(*it);
     if (plus == std::string::npos) break;
     start = plus + 1;
   }
@@ -108,9 +99,7 @@ DecomposeInstance read_pseudo_market_json(const JsonNode& root) {
   const JsonNode task = root.at("task");
   const std::string task_name = task.as_string();
   if (task_name == "equilibrium")
-    task.fail(
-        "this build solves only task \"decompose\" for pseudo_market; task \"equilibrium\" "
-        "(EMZ §2.7 / the slides' equilibrium) is not implemented yet");
+    task.fail("task \"equilibrium\" is read by read_equilibrium_json (pseudo_market/equilibrium_json.h)");
   if (task_name != "decompose")
     task.fail("unknown task \"" + task_name + "\" (known: decompose, equilibrium)");
   root.expect_object(
@@ -189,8 +178,8 @@ DecomposeInstance read_pseudo_market_json(const JsonNode& root) {
         for (const JsonNode& e : cells->elements()) {
           e.expect_object({"agent", "object", "coef"});
           const JsonNode an = e.at("agent"), on = e.at("object");
-          UserConstraint::Entry entry{lookup(aidx, an.as_string(), an, "agent"),
-                                      lookup(oidx, on.as_string(), on, "object"), Rational(1)};
+          UserConstraint::Entry entry{aidx.at(an),
+                                      oidx.at(on), Rational(1)};
           if (auto coef = e.find("coef")) entry.coef = read_nonnegative(*coef, "coef");
           if (!pairs.insert({entry.agent, entry.object}).second)
             e.fail("duplicate cell (agent \"" + an.as_string() + "\", object \"" + on.as_string() + "\")");
@@ -219,10 +208,10 @@ DecomposeInstance read_pseudo_market_json(const JsonNode& root) {
   std::vector<std::vector<std::pair<Bundle, Rational>>> listed(n);
   if (in.kind == Kind::Assignment) dense_x.assign(static_cast<std::size_t>(n) * L, Rational(0));
   for (const auto& [aname, row] : assignment.members()) {
-    const int i = lookup(aidx, aname, row, "agent");
+    const int i = aidx.at(aname, row);
     if (in.kind == Kind::Assignment) {
       for (const auto& [oname, v] : row.members())
-        dense_x[i * L + lookup(oidx, oname, v, "object")] = read_nonnegative(v, "an assignment value");
+        dense_x[i * L + oidx.at(oname, v)] = read_nonnegative(v, "an assignment value");
       continue;
     }
     std::map<Bundle, std::string> keys;
@@ -386,11 +375,11 @@ std::vector<std::pair<int, Rational>> read_cell_entries(const DecomposeInstance&
                                                         const NameIndex& aidx, const NameIndex& oidx) {
   std::vector<std::pair<int, Rational>> v;
   for (const auto& [aname, row] : node.members()) {
-    const int i = lookup(aidx, aname, row, "agent");
+    const int i = aidx.at(aname, row);
     for (const auto& [key, value] : row.members()) {
       int c;
       if (in.kind == Kind::Assignment) {
-        c = in.cell_of(i, lookup(oidx, key, value, "object"));
+        c = in.cell_of(i, oidx.at(key, value));
       } else {
         c = in.bundle_cell(i, read_bundle(in, key, value));
         if (c < 0)
@@ -454,17 +443,17 @@ DecomposeResult read_result_json(const DecomposeInstance& in, const JsonNode& ro
     for (const JsonNode& item : violations->elements()) {
       item.expect_object({"agent", "A", "B", "j"});
       MNaturalViolation v;
-      v.agent = lookup(aidx, item.at("agent").as_string(), item.at("agent"), "agent");
+      v.agent = aidx.at(item.at("agent"));
       v.A = read_bundle(in, item.at("A").as_string(), item.at("A"));
       v.B = read_bundle(in, item.at("B").as_string(), item.at("B"));
-      v.j = lookup(oidx, item.at("j").as_string(), item.at("j"), "object");
+      v.j = oidx.at(item.at("j"));
       r.violations.push_back(std::move(v));
     }
   }
   if (auto flags = root.find("m_natural")) {
     const NameIndex aidx = agent_index(in);
     for (const auto& [aname, flag] : flags->members())
-      r.agents_checked.push_back(lookup(aidx, aname, flag, "agent"));
+      r.agents_checked.push_back(aidx.at(aname, flag));
   }
   return r;
 }

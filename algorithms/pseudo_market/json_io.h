@@ -15,7 +15,7 @@
 // Constraints count copies of objects held by agents (coef default 1, ≥ 0); floor and ceiling are
 // non-negative integers (at least one; floor defaults to 0). Utility (optional, any kind): values
 // of the listed bundles, the rest −∞ (dom u); read by the m-natural method only.
-// "task":"equilibrium" (EMZ §2.7 / slides equilibria) is reserved: this build rejects it (exit 2).
+// "task":"equilibrium" (EMZ §2.7) has its own reader and formats: pseudo_market/equilibrium_json.h.
 //
 // Result (`solve --json`):
 //   {"model":"pseudo_market","task":"decompose","method","arith":"exact",

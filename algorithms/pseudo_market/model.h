@@ -31,7 +31,7 @@
 
 namespace equilab::pseudo_market {
 
-enum class Task { Decompose };  // "equilibrium" is reserved for the EMZ §2.7 / slides equilibrium task
+enum class Task { Decompose };  // task "equilibrium" has its own model: pseudo_market/equilibrium.h
 enum class Kind { Assignment, Bundles };
 const char* to_string(Kind kind);
 

@@ -34,9 +34,11 @@ const std::map<std::string, std::string>& generator_options() {
   return options;
 }
 
-// Methods that cannot run on any generated instance: the pseudo_market generator writes no
-// utilities, and m-natural needs one for every agent. They must still refuse the same way twice.
-const std::set<std::string> kInapplicable = {"pseudo_market/m-natural"};
+// Methods that cannot run on any generated instance: the pseudo_market generator writes decompose
+// instances without utilities; m-natural needs one for every agent, and support-enum and
+// price-certify belong to the equilibrium task. They must still refuse the same way twice.
+const std::set<std::string> kInapplicable = {"pseudo_market/m-natural", "pseudo_market/support-enum",
+                                             "pseudo_market/price-certify"};
 
 // `equilab methods`: one line "model: default (default) other ...".
 std::map<std::string, std::vector<std::string>> registered_methods() {

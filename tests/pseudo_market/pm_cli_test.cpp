@@ -21,7 +21,9 @@ const std::string kBadDir = kSource + "/tests/bad_inputs/pseudo_market/";
 
 TEST(PseudoMarketCli, BadInputCorpus) {
   equilab::testing::check_bad_input_corpus(kBadDir, [](const std::string& file) {
-    return file == "enumeration_limit.json" ? std::string(" --max-enumeration 4") : std::string();
+    if (file == "enumeration_limit.json") return std::string(" --max-enumeration 4");
+    if (file == "eq_price_certify_without_prices.json") return std::string(" --method price-certify");
+    return std::string();
   });
 }
 

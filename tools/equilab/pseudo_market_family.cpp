@@ -1,5 +1,6 @@
-// The "pseudo_market" family (Echenique–Miralles–Zhang 2022; pseudo-market slides 2023), task
-// `decompose`: caratheodory (default), bckm-flow (bihierarchies), m-natural (utilities).
+// The "pseudo_market" family (Echenique–Miralles–Zhang 2022; pseudo-market slides 2023).
+// Task `decompose`: caratheodory (default), bckm-flow (bihierarchies), m-natural (utilities).
+// Task `equilibrium` (kind assignment): support-enum (default), price-certify (candidate prices).
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -9,6 +10,8 @@
 #include "family.h"
 #include "generators/pseudo_market_generator.h"
 #include "pseudo_market/bihierarchy.h"
+#include "pseudo_market/equilibrium.h"
+#include "pseudo_market/equilibrium_json.h"
 #include "pseudo_market/json_io.h"
 #include "pseudo_market/methods.h"
 #include "verify/pseudo_market_certificate.h"
@@ -43,16 +46,50 @@ DecomposeResult run_method(const DecomposeInstance& in, const std::string& metho
     } catch (const std::invalid_argument& e) {
       throw InputError("(command line)", "--method", e.what());
     }
-    throw InputError(
-        "(command line)", "--method",
-        "unknown method \"" + method + "\" for model pseudo_market (caratheodory, bckm-flow, m-natural)");
+    throw InputError("(command line)", "--method",
+                     "unknown method \"" + method +
+                         "\" for task decompose of model pseudo_market (caratheodory, bckm-flow, m-natural; "
+                         "support-enum and "
+                         "price-certify belong to task equilibrium)");
   });
 }
 
 verify::PseudoMarketCheckLimits limits_of(const SolveRequest& request) { return {request.max_enumeration}; }
 
+bool is_equilibrium(const InstanceSource& src) {
+  const JsonNode root(*src.document, src.file);
+  root.expect_model("pseudo_market");
+  return pseudo_market_task(root) == "equilibrium";
+}
+
+EquilibriumInstance read_eq_instance(const InstanceSource& src) {
+  return read_equilibrium_json(JsonNode(*src.document, src.file));
+}
+
+EquilibriumResult run_eq_method(const EquilibriumInstance& in, const std::string& method,
+                                const SolveRequest& request, const std::string& file) {
+  EquilibriumOptions o;
+  o.max_enumeration = request.max_enumeration;
+  return guard_enumeration(file, [&] {
+    if (method == "support-enum") return solve_support_enum(in, o);
+    if (method == "price-certify") {
+      if (!in.candidate_prices)
+        throw InputError(file, "/prices", "the method price-certify needs candidate prices in \"prices\"");
+      return solve_price_certify(in, o);
+    }
+    throw InputError("(command line)", "--method",
+                     "unknown method \"" + method +
+                         "\" for task equilibrium of model pseudo_market (support-enum, price-certify)");
+  });
+}
+
 Json solve_pseudo_market(const InstanceSource& src, const SolveRequest& request) {
   if (!request.exact) throw InputError("(command line)", "--arith", "the pseudo_market family is exact only");
+  if (is_equilibrium(src)) {
+    const EquilibriumInstance in = read_eq_instance(src);
+    const std::string method = request.method.empty() ? "support-enum" : request.method;
+    return write_equilibrium_result_json(in, run_eq_method(in, method, request, src.file));
+  }
   const DecomposeInstance in = read_instance(src);
   const std::string method = request.method.empty() ? "caratheodory" : request.method;
   return write_result_json(in, run_method(in, method, request, src.file));
@@ -68,8 +105,67 @@ std::string status_line(const DecomposeResult& r) {
   return s;
 }
 
+std::string eq_status_line(const EquilibriumResult& r) {
+  std::string s =
+      r.method + ": " + to_string(r.status) + ", " + std::to_string(r.equilibria.size()) + " equilibria";
+  if (!r.families.empty()) s += ", " + std::to_string(r.families.size()) + " families";
+  if (!r.irrational.empty()) s += ", " + std::to_string(r.irrational.size()) + " irrational";
+  if (r.undecided_count) s += ", " + std::to_string(r.undecided_count) + " undecided patterns";
+  return s;
+}
+
+CheckOutcome verify_equilibrium(const InstanceSource& src, const JsonNode& result) {
+  const EquilibriumInstance in = read_eq_instance(src);
+  const EquilibriumResult claimed = read_equilibrium_result_json(in, result);
+  const verify::Verdict verdict = verify::check_equilibrium_certificate(in, claimed);
+  CheckOutcome out;
+  out.ok = verdict.valid;
+  out.messages = verdict.failures;
+  std::string line = std::string("status ") + to_string(claimed.status) + " (" +
+                     std::to_string(claimed.equilibria.size()) + " equilibria checked";
+  if (claimed.status == EqStatus::None || claimed.status == EqStatus::Undecided ||
+      claimed.status == EqStatus::Irrational)
+    line += "; the claim itself carries no certificate";
+  out.lines.push_back(line + ")");
+  return out;
+}
+
+// support-enum; every equilibrium it lists is re-certified by price-certify at its prices and its
+// certificate checked; with candidate prices, price-certify's answer is compared with support-enum's.
+CheckOutcome crosscheck_equilibrium(const InstanceSource& src, const SolveRequest& request) {
+  const EquilibriumInstance in = read_eq_instance(src);
+  CheckOutcome out;
+  const EquilibriumResult r = run_eq_method(in, "support-enum", request, src.file);
+  const verify::Verdict v = verify::check_equilibrium_certificate(in, r);
+  out.add_checked("support-enum", eq_status_line(r), v.valid, v.failures);
+  int recertified = 0;
+  for (const Equilibrium& e : r.equilibria) {
+    if (price_certify(in, e.prices)) {
+      ++recertified;
+    } else {
+      out.ok = false;
+      out.messages.push_back("price-certify rejects the prices " + prices_json(in, e.prices).dump() +
+                             " listed by support-enum");
+    }
+  }
+  out.lines.push_back("price-certify confirms " + std::to_string(recertified) + " of " +
+                      std::to_string(r.equilibria.size()) + " equilibrium prices");
+  if (in.candidate_prices) {
+    const EquilibriumResult c = run_eq_method(in, "price-certify", request, src.file);
+    const verify::Verdict cv = verify::check_equilibrium_certificate(in, c);
+    out.add_checked("price-certify", eq_status_line(c), cv.valid, cv.failures);
+    if (c.status == EqStatus::Exact && r.status == EqStatus::None) {
+      out.ok = false;
+      out.messages.push_back(
+          "disagreement: support-enum says none, price-certify certifies the candidate prices");
+    }
+  }
+  return out;
+}
+
 CheckOutcome verify_pseudo_market(const InstanceSource& src, const JsonNode& result,
                                   const SolveRequest& request) {
+  if (is_equilibrium(src)) return verify_equilibrium(src, result);
   const DecomposeInstance in = read_instance(src);
   const DecomposeResult claimed = read_result_json(in, result);
   const verify::Verdict verdict = guard_enumeration(
@@ -88,6 +184,7 @@ CheckOutcome verify_pseudo_market(const InstanceSource& src, const JsonNode& res
 // caratheodory always; bckm-flow where the rows form a bihierarchy (then BCKM says implementable iff
 // x ∈ Q, so both must agree); m-natural when every agent has a utility (reported, nothing to compare).
 CheckOutcome crosscheck_pseudo_market(const InstanceSource& src, const SolveRequest& request) {
+  if (is_equilibrium(src)) return crosscheck_equilibrium(src, request);
   const DecomposeInstance in = read_instance(src);
   CheckOutcome out;
   const BihierarchyCheck bh = find_bihierarchy(in);
@@ -104,11 +201,7 @@ CheckOutcome crosscheck_pseudo_market(const InstanceSource& src, const SolveRequ
     DecomposeResult r = run_method(in, method, request, src.file);
     const verify::Verdict v = guard_enumeration(
         src.file, [&] { return verify::check_pseudo_market_certificate(in, r, limits_of(request)); });
-    out.lines.push_back(status_line(r) + (v.valid ? "  (certificate verified)" : "  (CERTIFICATE REJECTED)"));
-    if (!v.valid) {
-      out.ok = false;
-      for (const auto& f : v.failures) out.messages.push_back(method + ": " + f);
-    }
+    out.add_checked(method, status_line(r), v.valid, v.failures);
     results.emplace(method, std::move(r));
   }
   if (bh.ok) {
@@ -124,7 +217,38 @@ CheckOutcome crosscheck_pseudo_market(const InstanceSource& src, const SolveRequ
   return out;
 }
 
+std::string describe_equilibrium(const Json& r) {
+  std::ostringstream os;
+  os << "status:      " << r.at("status").get<std::string>() << "\n";
+  os << "method:      " << r.at("method").get<std::string>() << "\n";
+  os << "arith:       " << r.at("arith").get<std::string>() << "\n";
+  os << "alpha:       " << r.at("alpha").get<std::string>() << "\n";
+  if (r.contains("patterns"))
+    os << "faces " << r.at("faces").get<long long>() << ", full patterns "
+       << r.at("patterns").get<long long>() << ", undecided " << r.at("undecided_patterns").get<long long>()
+       << ", prices certified " << r.at("certified_points").get<long long>() << "\n";
+  for (const auto& e : r.at("equilibria")) {
+    os << "equilibrium: prices " << e.at("prices").dump() << "\n";
+    os << "  budgets    " << e.at("budgets").dump() << "\n";
+    os << "  assignment " << e.at("assignment").dump() << "\n";
+    os << "  utilities  " << e.at("utilities").dump() << "\n";
+  }
+  if (r.contains("families"))
+    for (const auto& f : r.at("families"))
+      os << "family: every price on the segment " << f.at("prices_from").dump() << " -- "
+         << f.at("prices_to").dump() << "\n";
+  if (r.contains("irrational"))
+    for (const auto& q : r.at("irrational"))
+      os << "irrational: p = " << q.at("prices_base").dump() << " + θ·" << q.at("prices_direction").dump()
+         << ", θ the root of " << q.at("polynomial_text").get<std::string>() << " in ("
+         << q.at("interval")[0].get<std::string>() << ", " << q.at("interval")[1].get<std::string>() << ")\n";
+  if (r.contains("undecided"))
+    for (const auto& u : r.at("undecided")) os << "undecided: " << u.get<std::string>() << "\n";
+  return os.str();
+}
+
 std::string describe_pseudo_market(const Json& r) {
+  if (r.value("task", "") == "equilibrium") return describe_equilibrium(r);
   std::ostringstream os;
   os << "status:      " << r.at("status").get<std::string>() << "\n";
   os << "method:      " << r.at("method").get<std::string>() << "\n";
@@ -168,8 +292,147 @@ std::string describe_pseudo_market(const Json& r) {
 // as a certificate); "farkas" {"weights","bound","value"} (the paper's weights, checked as a certificate,
 // i.e. the bound is recomputed by enumeration); "violation" {"agent","A","B","j"} (checked against the
 // exchange condition).
+// Equilibrium catalog entries may state: "status"; "prices" with "assignment" (the paper's
+// equilibrium: at those prices every x_i attains V_i(p), computed by exact LP, and the certificate
+// built from the agents' LP duals passes verify; when "status" is exact the computed result must
+// list the same prices, up to a positive factor when α = 0); "budgets" {i: β_i} at those prices;
+// "demand" {"prices":{row:p}, "agents":{i:{l: x or [min,max]}}} (the demand set of agent i at p as
+// coordinate ranges over its optimal face); "envy" [i, j] (at the stated assignment, u_i·x_j > u_i·x_i).
+std::pair<std::string, bool> compare_equilibrium(const InstanceSource& src, const Json& result,
+                                                 const JsonNode& published) {
+  published.expect_object({"status", "prices", "assignment", "budgets", "demand", "envy"});
+  const EquilibriumInstance in = read_eq_instance(src);
+  std::vector<std::string> parts;
+  bool match = true;
+  auto check = [&](const std::string& label, bool ok) {
+    parts.push_back(label);
+    match = match && ok;
+  };
+  auto txt = [](const Rational& r) { return equilab::to_string(r); };
+  const std::string status = result.at("status").get<std::string>();
+  if (auto s = published.find("status")) check("status " + status, status == s->as_string());
+  std::optional<std::vector<Rational>> prices;
+  if (auto p = published.find("prices")) prices = read_prices(in, *p);
+  if (auto a = published.find("assignment")) {
+    if (!prices) a->fail("\"assignment\" needs \"prices\"");
+    Equilibrium e;
+    e.prices = *prices;
+    e.x = read_assignment(in, *a);
+    const std::vector<Rational> pp = in.personal_prices(e.prices), b = in.budgets(e.prices);
+    e.agents.resize(in.num_agents());
+    for (int i = 0; i < in.num_agents(); ++i) agent_value(in, i, pp, b[i], &e.agents[i]);
+    EquilibriumResult one;
+    one.status = EqStatus::Exact;
+    one.equilibria.push_back(e);
+    const verify::Verdict v = verify::check_equilibrium_certificate(in, one);
+    check(std::string("the published (p, x) ") +
+              (v.valid ? "is an equilibrium (verified)" : "FAILS: " + v.failures.front()),
+          v.valid);
+    if (published.find("status") && published.at("status").as_string() == "exact") {
+      bool found = false;
+      for (const auto& eq : result.value("equilibria", Json::array())) {
+        Json doc = eq.at("prices");
+        const std::vector<Rational> q = read_prices(in, JsonNode(doc, src.file, "/computed/prices"));
+        // equal, or proportional when α = 0 (the conditions are homogeneous in p)
+        std::optional<Rational> ratio;
+        bool same = true;
+        for (std::size_t c = 0; c < q.size() && same; ++c) {
+          if ((q[c] == 0) != ((*prices)[c] == 0))
+            same = false;
+          else if (q[c] != 0) {
+            const Rational r = q[c] / (*prices)[c];
+            if (ratio && *ratio != r) same = false;
+            ratio = r;
+          }
+        }
+        if (same && in.alpha != 0 && ratio && *ratio != 1) same = false;
+        found = found || same;
+      }
+      check(found ? "the computed equilibria include these prices"
+                  : "the computed equilibria do NOT include these prices",
+            found);
+    }
+  }
+  if (auto b = published.find("budgets")) {
+    if (!prices) b->fail("\"budgets\" needs \"prices\"");
+    const std::vector<Rational> beta = in.budgets(*prices);
+    bool ok = true;
+    std::string shown;
+    for (const auto& [aname, v] : b->members()) {
+      int i = -1;
+      for (int k = 0; k < in.num_agents(); ++k)
+        if (in.agents[k].name == aname) i = k;
+      if (i < 0) v.fail("unknown agent \"" + aname + "\"");
+      ok = ok && beta[i] == v.as_rational();
+      shown += (shown.empty() ? "" : ", ") + txt(beta[i]);
+    }
+    check("budgets at p: " + shown, ok);
+  }
+  if (auto d = published.find("demand")) {
+    d->expect_object({"prices", "agents"});
+    const std::vector<Rational> at = read_prices(in, d->at("prices"));
+    bool ok = true;
+    std::string shown;
+    for (const auto& [aname, row] : d->at("agents").members()) {
+      int i = -1;
+      for (int k = 0; k < in.num_agents(); ++k)
+        if (in.agents[k].name == aname) i = k;
+      if (i < 0) row.fail("unknown agent \"" + aname + "\"");
+      const auto ranges = demand_ranges(in, i, at);
+      std::string agent_text;
+      for (int l = 0; l < in.num_objects(); ++l) {
+        const auto& [lo, hi] = ranges[l];
+        agent_text += (l ? ", " : "") + in.objects[l].name + " " +
+                      (lo == hi ? txt(lo) : "[" + txt(lo) + ", " + txt(hi) + "]");
+      }
+      for (const auto& [oname, v] : row.members()) {
+        int l = -1;
+        for (int k = 0; k < in.num_objects(); ++k)
+          if (in.objects[k].name == oname) l = k;
+        if (l < 0) v.fail("unknown object \"" + oname + "\"");
+        Rational lo, hi;
+        if (v.raw().is_array()) {
+          const auto el = v.elements();
+          if (el.size() != 2) v.fail("expected [min, max]");
+          lo = el[0].as_rational();
+          hi = el[1].as_rational();
+        } else {
+          lo = hi = v.as_rational();
+        }
+        ok = ok && ranges[l].first == lo && ranges[l].second == hi;
+      }
+      shown += (shown.empty() ? "" : "; ") + aname + ": " + agent_text;
+    }
+    check("demand at " + prices_json(in, at).dump() + ": " + shown, ok);
+  }
+  if (auto e = published.find("envy")) {
+    const auto el = e->elements();
+    if (el.size() != 2 || !published.find("assignment"))
+      e->fail("expected [envious agent, envied agent] with an assignment");
+    const std::vector<Rational> x = read_assignment(in, published.at("assignment"));
+    int i = -1, j = -1;
+    for (int k = 0; k < in.num_agents(); ++k) {
+      if (in.agents[k].name == el[0].as_string()) i = k;
+      if (in.agents[k].name == el[1].as_string()) j = k;
+    }
+    if (i < 0 || j < 0) e->fail("unknown agent");
+    Rational own = 0, other = 0;
+    for (int l = 0; l < in.num_objects(); ++l) {
+      own += in.agents[i].utility[l] * x[in.cell(i, l)];
+      other += in.agents[i].utility[l] * x[in.cell(j, l)];
+    }
+    check("agent " + in.agents[i].name + ": u(x_own) = " + txt(own) + (other > own ? " < " : " >= ") +
+              "u(x_" + in.agents[j].name + ") = " + txt(other),
+          other > own);
+  }
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : "; ") + part;
+  return {text, match};
+}
+
 std::pair<std::string, bool> compare_pseudo_market(const InstanceSource& src, const Json& result,
                                                    const JsonNode& published) {
+  if (is_equilibrium(src)) return compare_equilibrium(src, result, published);
   published.expect_object({"status", "lottery", "farkas", "violation"});
   const DecomposeInstance in = read_instance(src);
   std::vector<std::string> parts;
@@ -248,7 +511,10 @@ Generator add_pseudo_market_generator(CLI::App& generate) {
 }  // namespace
 
 Family pseudo_market_family() {
-  return Family{"pseudo_market",          {"caratheodory", "bckm-flow", "m-natural"},
+  // The equilibrium methods (support-enum, the task's default, and price-certify) are dispatched by
+  // the instance's task; they are not listed here because the list is run on the decompose generator's
+  // instances by the reproducibility test.
+  return Family{"pseudo_market",          {"caratheodory", "bckm-flow", "m-natural", "support-enum", "price-certify"},
                 solve_pseudo_market,      verify_pseudo_market,
                 crosscheck_pseudo_market, describe_pseudo_market,
                 compare_pseudo_market,    add_pseudo_market_generator};

@@ -1,0 +1,959 @@
+// price-certify and support-enum for the pseudo_market `equilibrium` task, kind `assignment`
+// (EMZ 2022 §2.7 conditions (1)–(3), §7.1 α-slack budgets). Exact rationals throughout; every LP is
+// the project's exact simplex.
+//
+// support-enum (issue 10, "Methods" 1). Faces: every set K ⊆ Ω* of rows allowed a positive price,
+// prices p_c = θ_c ≥ 0 on K, 0 elsewhere (α = 0: Σ θ = 1; K = ∅ is p = 0). Pattern: per agent i the
+// support S_i, whether λ_i > 0, and the set T_i of individual rows allowed a positive multiplier.
+// With t_i = 1/λ_i and m_ik = μ_ik/λ_i the KKT conditions of agent i's budget problem become
+//   t_i u_il − p_il(θ) − Σ_{k∈T_i} m_ik g_kl ≤ 0, with equality on S_i          (λ_i > 0)
+//   u_il − Σ_{k∈T_i} μ_ik g_kl ≤ 0, with equality on S_i                          (λ_i = 0)
+// — linear in (θ, t, m). Agents are combined depth first; a node survives if this dual system is
+// feasible (exact LP) and, for λ_i > 0, admits t_i > 0. At a full pattern the projection P of the
+// dual system on θ is computed (its affine hull, by exact LPs):
+//   dim P = 0: p is pinned; price-certify at p decides every x at once.
+//   dim P = 1: p(s) = p0 + s·pd on a segment or ray. Each agent's x_i is solved from its pattern
+//     equalities (tight rows of T_i, and the budget p_i(s)·x_i = β_i(s) when λ_i > 0) by Cramer's
+//     rule; since only the budget row depends on s and is affine in s, numerators and the
+//     denominator are affine in s (multilinearity of the determinant in that row). Clearing (rows
+//     with a positive price, allocate_all) and the unused pattern equalities give polynomials in s;
+//     the inequalities (x ≥ 0, slack individual rows, λ_i = 0 budgets, slack priced rows) give
+//     polynomials whose sign must be ≥ 0. Rational roots of the gcd of the equalities are
+//     price-certified; irrational roots are isolated (Sturm) and the inequalities' signs decided
+//     at the root exactly (`irrational`); if every equality vanishes identically the pattern holds
+//     on the s-intervals where the inequalities do (a family, certified at its rational ends and at
+//     a sample in every open piece). The segment's ends and the zeros of the (affine)
+//     denominators are rational and price-certified. If some x_i is not determined by its pattern
+//     (a face of optima along the segment), the pattern is `undecided`.
+//   dim P ≥ 2: `undecided`.
+// Completeness: every equilibrium (x, p) has a face (K ⊇ the rows with p_c > 0) and a pattern
+// (S_i = supp x_i, T_i = the rows with μ_ik > 0, λ_i > 0 or not) whose dual system p satisfies, so
+// when every pattern is decided and no equilibrium is found the answer `none` is proved (up to the
+// correctness of this code; the `none` claim has no certificate).
+#include "pseudo_market/equilibrium.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "lp/exact_simplex.h"
+#include "pseudo_market/model.h"
+
+namespace equilab::pseudo_market {
+
+const char* to_string(EqStatus status) {
+  switch (status) {
+    case EqStatus::Exact:
+      return "exact";
+    case EqStatus::Irrational:
+      return "irrational";
+    case EqStatus::None:
+      return "none";
+    case EqStatus::Undecided:
+      return "undecided";
+    case EqStatus::Infeasible:
+      return "not_equilibrium_price";
+  }
+  return "?";
+}
+
+int EquilibriumInstance::priced_index(const std::string& row_name) const {
+  for (int c = 0; c < static_cast<int>(priced.size()); ++c)
+    if (priced[c].name == row_name) return c;
+  return -1;
+}
+
+std::vector<Rational> EquilibriumInstance::personal_prices(const std::vector<Rational>& prices) const {
+  std::vector<Rational> pp(num_cells(), Rational(0));
+  for (std::size_t c = 0; c < priced.size(); ++c) {
+    if (prices[c] == 0) continue;
+    for (const auto& [cell, a] : priced[c].coef) pp[cell] += a * prices[c];
+  }
+  return pp;
+}
+
+std::vector<Rational> EquilibriumInstance::budgets(const std::vector<Rational>& prices) const {
+  const std::vector<Rational> pp = personal_prices(prices);
+  std::vector<Rational> b(num_agents());
+  for (int i = 0; i < num_agents(); ++i) {
+    Rational value = 0;
+    for (int l = 0; l < num_objects(); ++l) value += pp[cell(i, l)] * agents[i].endowment[l];
+    b[i] = alpha * agents[i].budget + (1 - alpha) * value;
+  }
+  return b;
+}
+
+void finish_equilibrium(EquilibriumInstance& in) {
+  const int n = in.num_agents(), L = in.num_objects();
+  in.priced.clear();
+  in.individual.assign(n, {});
+  for (int l = 0; l < L; ++l) {
+    LinearRow row{"supply:" + in.objects[l].name, {}, in.objects[l].supply, in.allocate_all};
+    for (int i = 0; i < n; ++i) row.coef.emplace_back(in.cell(i, l), Rational(1));
+    in.priced.push_back(std::move(row));
+  }
+  for (int i = 0; i < n; ++i) {
+    LinearRow row{"unit:" + in.agents[i].name, {}, Rational(1), false};
+    for (int l = 0; l < L; ++l) row.coef.emplace_back(in.cell(i, l), Rational(1));
+    in.individual[i].push_back(std::move(row));
+  }
+  for (const auto& u : in.user) {
+    std::set<int> owners;
+    for (const auto& [c, a] : u.row.coef) owners.insert(c / L);
+    if (owners.size() == 1)
+      in.individual[*owners.begin()].push_back(u.row);
+    else
+      in.priced.push_back(u.row);
+  }
+}
+
+namespace {
+
+lp::Solution<Rational> solve_lp(const lp::LpModel& model) { return lp::simplex_solve<Rational>(model); }
+
+}  // namespace
+
+Rational agent_value(const EquilibriumInstance& in, int i, const std::vector<Rational>& personal,
+                     const Rational& budget, AgentCertificate* certificate) {
+  const int L = in.num_objects();
+  lp::LpModel m;
+  m.sense = lp::Sense::Maximize;
+  for (int l = 0; l < L; ++l) {
+    m.variables.push_back(lp::Variable{"x" + std::to_string(l), Rational(0), std::nullopt});
+    m.objective.push_back(in.agents[i].utility[l]);
+  }
+  lp::Constraint b{"budget", {}, lp::RowOp::LessEqual, budget};
+  for (int l = 0; l < L; ++l) b.coef.emplace_back(l, personal[in.cell(i, l)]);
+  m.constraints.push_back(std::move(b));
+  for (const LinearRow& row : in.individual[i]) {
+    lp::Constraint r{row.name, {}, lp::RowOp::LessEqual, row.rhs};
+    for (const auto& [c, a] : row.coef) r.coef.emplace_back(c - i * L, a);
+    m.constraints.push_back(std::move(r));
+  }
+  lp::normalize_rows(m);
+  const lp::Solution<Rational> sol = solve_lp(m);
+  if (sol.status != lp::Status::Optimal)  // X_i is a non-empty polytope containing 0: never happens
+    throw std::logic_error("agent budget problem not optimal");
+  if (certificate) {
+    certificate->lambda = sol.dual[0];
+    certificate->mu.assign(sol.dual.begin() + 1, sol.dual.end());
+  }
+  return sol.objective;
+}
+
+std::optional<Equilibrium> price_certify(const EquilibriumInstance& in, const std::vector<Rational>& prices) {
+  const int n = in.num_agents(), L = in.num_objects();
+  for (const Rational& p : prices)
+    if (p < 0) return std::nullopt;
+  const std::vector<Rational> pp = in.personal_prices(prices), beta = in.budgets(prices);
+  Equilibrium eq;
+  eq.prices = prices;
+  eq.agents.resize(n);
+  std::vector<Rational> value(n);
+  for (int i = 0; i < n; ++i) value[i] = agent_value(in, i, pp, beta[i], &eq.agents[i]);
+  lp::LpModel m;
+  m.sense = lp::Sense::Maximize;
+  for (int c = 0; c < in.num_cells(); ++c) {
+    m.variables.push_back(lp::Variable{"x" + std::to_string(c), Rational(0), std::nullopt});
+    m.objective.push_back(0);
+  }
+  for (int i = 0; i < n; ++i) {
+    lp::Constraint v{"value", {}, lp::RowOp::GreaterEqual, value[i]};
+    lp::Constraint b{"budget", {}, lp::RowOp::LessEqual, beta[i]};
+    for (int l = 0; l < L; ++l) {
+      v.coef.emplace_back(in.cell(i, l), in.agents[i].utility[l]);
+      b.coef.emplace_back(in.cell(i, l), pp[in.cell(i, l)]);
+    }
+    m.constraints.push_back(std::move(v));
+    m.constraints.push_back(std::move(b));
+    for (const LinearRow& row : in.individual[i])
+      m.constraints.push_back(lp::Constraint{row.name, row.coef, lp::RowOp::LessEqual, row.rhs});
+  }
+  for (std::size_t c = 0; c < in.priced.size(); ++c) {
+    const LinearRow& row = in.priced[c];
+    const bool tight = row.equality || prices[c] > 0;  // (2), and (3): p_c > 0 ⇒ tight
+    m.constraints.push_back(
+        lp::Constraint{row.name, row.coef, tight ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs});
+  }
+  lp::normalize_rows(m);
+  const lp::Solution<Rational> sol = solve_lp(m);
+  if (sol.status != lp::Status::Optimal) return std::nullopt;
+  eq.x = sol.primal;
+  return eq;
+}
+
+std::vector<std::pair<Rational, Rational>> demand_ranges(const EquilibriumInstance& in, int i,
+                                                         const std::vector<Rational>& prices) {
+  const int L = in.num_objects();
+  const std::vector<Rational> pp = in.personal_prices(prices), beta = in.budgets(prices);
+  const Rational v = agent_value(in, i, pp, beta[i]);
+  std::vector<std::pair<Rational, Rational>> out;
+  for (int l = 0; l < L; ++l) {
+    Rational range[2];
+    for (int side = 0; side < 2; ++side) {
+      lp::LpModel m;
+      m.sense = side == 0 ? lp::Sense::Minimize : lp::Sense::Maximize;
+      for (int k = 0; k < L; ++k) {
+        m.variables.push_back(lp::Variable{"x" + std::to_string(k), Rational(0), std::nullopt});
+        m.objective.push_back(k == l ? 1 : 0);
+      }
+      lp::Constraint val{"value", {}, lp::RowOp::GreaterEqual, v},
+          b{"budget", {}, lp::RowOp::LessEqual, beta[i]};
+      for (int k = 0; k < L; ++k) {
+        val.coef.emplace_back(k, in.agents[i].utility[k]);
+        b.coef.emplace_back(k, pp[in.cell(i, k)]);
+      }
+      m.constraints.push_back(std::move(val));
+      m.constraints.push_back(std::move(b));
+      for (const LinearRow& row : in.individual[i]) {
+        lp::Constraint r{row.name, {}, lp::RowOp::LessEqual, row.rhs};
+        for (const auto& [c, a] : row.coef) r.coef.emplace_back(c - i * L, a);
+        m.constraints.push_back(std::move(r));
+      }
+      lp::normalize_rows(m);
+      const lp::Solution<Rational> sol = solve_lp(m);
+      if (sol.status != lp::Status::Optimal) throw std::logic_error("demand range LP not optimal");
+      range[side] = sol.objective;
+    }
+    out.emplace_back(range[0], range[1]);
+  }
+  return out;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- exact linear algebra helpers
+
+using Matrix = std::vector<std::vector<Rational>>;
+
+Rational determinant(Matrix a) {
+  const int n = static_cast<int>(a.size());
+  Rational det = 1;
+  for (int col = 0; col < n; ++col) {
+    int piv = -1;
+    for (int r = col; r < n && piv < 0; ++r)
+      if (a[r][col] != 0) piv = r;
+    if (piv < 0) return 0;
+    if (piv != col) {
+      std::swap(a[piv], a[col]);
+      det = -det;
+    }
+    det *= a[col][col];
+    for (int r = col + 1; r < n; ++r) {
+      if (a[r][col] == 0) continue;
+      const Rational f = a[r][col] / a[col][col];
+      for (int k = col; k < n; ++k) a[r][k] -= f * a[col][k];
+    }
+  }
+  return det;
+}
+
+// Indices of a maximal linearly independent subset of the rows (greedy, in order).
+std::vector<int> independent_rows(const Matrix& rows, int width) {
+  std::vector<std::vector<Rational>> basis;  // reduced rows
+  std::vector<int> pivots, chosen;
+  for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+    std::vector<Rational> v = rows[r];
+    for (std::size_t b = 0; b < basis.size(); ++b) {
+      if (v[pivots[b]] == 0) continue;
+      const Rational f = v[pivots[b]] / basis[b][pivots[b]];
+      for (int k = 0; k < width; ++k) v[k] -= f * basis[b][k];
+    }
+    int p = -1;
+    for (int k = 0; k < width && p < 0; ++k)
+      if (v[k] != 0) p = k;
+    if (p < 0) continue;
+    basis.push_back(std::move(v));
+    pivots.push_back(p);
+    chosen.push_back(r);
+  }
+  return chosen;
+}
+
+// A basis of {w : v·w = 0 for every v in rows}.
+std::vector<std::vector<Rational>> nullspace(const Matrix& rows, int width) {
+  Matrix a = rows;
+  std::vector<int> pivot_col;
+  int r = 0;
+  for (int col = 0; col < width && r < static_cast<int>(a.size()); ++col) {
+    int piv = -1;
+    for (int k = r; k < static_cast<int>(a.size()) && piv < 0; ++k)
+      if (a[k][col] != 0) piv = k;
+    if (piv < 0) continue;
+    std::swap(a[piv], a[r]);
+    const Rational d = a[r][col];
+    for (Rational& v : a[r]) v /= d;
+    for (int k = 0; k < static_cast<int>(a.size()); ++k) {
+      if (k == r || a[k][col] == 0) continue;
+      const Rational f = a[k][col];
+      for (int j = 0; j < width; ++j) a[k][j] -= f * a[r][j];
+    }
+    pivot_col.push_back(col);
+    ++r;
+  }
+  std::vector<std::vector<Rational>> out;
+  for (int free = 0; free < width; ++free) {
+    if (std::find(pivot_col.begin(), pivot_col.end(), free) != pivot_col.end()) continue;
+    std::vector<Rational> w(width, Rational(0));
+    w[free] = 1;
+    for (std::size_t k = 0; k < pivot_col.size(); ++k) w[pivot_col[k]] = -a[k][free];
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the search
+
+struct AgentPattern {
+  std::vector<int> support;  // S_i
+  bool lambda_positive = false;
+  std::vector<int> tight;  // T_i: indices into in.individual[i]
+  std::string text(const EquilibriumInstance& in, int i) const {
+    std::string s = in.agents[i].name + ":{";
+    for (std::size_t k = 0; k < support.size(); ++k) s += (k ? "," : "") + in.objects[support[k]].name;
+    s += lambda_positive ? "} λ>0" : "} λ=0";
+    for (int k : tight) s += " " + in.individual[i][k].name;
+    return s;
+  }
+};
+
+class SupportEnum {
+ public:
+  SupportEnum(const EquilibriumInstance& in, const EquilibriumOptions& o, EquilibriumResult& r)
+      : in_(in), options_(o), result_(r), n_(in.num_agents()), L_(in.num_objects()) {}
+
+  void run() {
+    const int P = static_cast<int>(in_.priced.size());
+    if (P > 20)
+      throw EnumerationLimit("support-enum: " + std::to_string(P) + " priced constraints (at most 20)");
+    for (std::uint32_t mask = 0; mask < (std::uint32_t{1} << P); ++mask) {
+      face_.clear();
+      for (int c = 0; c < P; ++c)
+        if (mask >> c & 1) face_.push_back(c);
+      ++result_.faces;
+      run_face();
+    }
+  }
+
+ private:
+  const EquilibriumInstance& in_;
+  const EquilibriumOptions& options_;
+  EquilibriumResult& result_;
+  int n_, L_;
+  std::vector<int> face_;             // K
+  std::vector<AgentPattern> chosen_;  // patterns of agents 0..depth−1
+  std::uint64_t nodes_ = 0;
+  std::map<std::vector<Rational>, bool> certified_;  // price vector → equilibrium?
+
+  void note_undecided(const std::string& why) {
+    ++result_.undecided_count;
+    if (result_.undecided.size() < 8) result_.undecided.push_back(why);
+  }
+
+  std::string pattern_text() const {
+    std::string s = "face {";
+    for (std::size_t k = 0; k < face_.size(); ++k) s += (k ? "," : "") + in_.priced[face_[k]].name;
+    s += "}";
+    for (int i = 0; i < static_cast<int>(chosen_.size()); ++i) s += "; " + chosen_[i].text(in_, i);
+    return s;
+  }
+
+  // price-certify with a cache; records the equilibrium.
+  bool certify(const std::vector<Rational>& prices) {
+    auto it = certified_.find(prices);
+    if (it != certified_.end()) return it->second;
+    ++result_.certified_points;
+    std::optional<Equilibrium> eq = price_certify(in_, prices);
+    certified_[prices] = eq.has_value();
+    if (eq) result_.equilibria.push_back(std::move(*eq));
+    return certified_[prices];
+  }
+
+  // The per-agent candidate patterns for the current face.
+  std::vector<AgentPattern> agent_patterns(int i) const {
+    std::vector<AgentPattern> out;
+    const int R = static_cast<int>(in_.individual[i].size());
+    for (std::uint32_t s = 0; s < (std::uint32_t{1} << L_); ++s)
+      for (int lam = 1; lam >= 0; --lam)
+        for (std::uint32_t t = 0; t < (std::uint32_t{1} << R); ++t) {
+          AgentPattern p;
+          for (int l = 0; l < L_; ++l)
+            if (s >> l & 1) p.support.push_back(l);
+          p.lambda_positive = lam == 1;
+          for (int k = 0; k < R; ++k)
+            if (t >> k & 1) p.tight.push_back(k);
+          // λ_i > 0 binds the budget; with S_i = ∅ that needs β_i = 0, impossible when α > 0
+          if (p.lambda_positive && p.support.empty() && in_.alpha > 0) continue;
+          if (primal_possible(i, p)) out.push_back(std::move(p));
+        }
+    return out;
+  }
+
+  // x_i ≥ 0 on S_i (0 elsewhere) with the rows of T_i tight and the others holding (budget ignored).
+  bool primal_possible(int i, const AgentPattern& p) const {
+    lp::LpModel m;
+    m.sense = lp::Sense::Maximize;
+    const int k = static_cast<int>(p.support.size());
+    for (int j = 0; j < k; ++j) {
+      m.variables.push_back(lp::Variable{"x", Rational(0), std::nullopt});
+      m.objective.push_back(0);
+    }
+    for (int r = 0; r < static_cast<int>(in_.individual[i].size()); ++r) {
+      const LinearRow& row = in_.individual[i][r];
+      const bool tight = std::find(p.tight.begin(), p.tight.end(), r) != p.tight.end();
+      lp::Constraint c{row.name, {}, tight ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs};
+      for (const auto& [cell, a] : row.coef) {
+        auto it = std::find(p.support.begin(), p.support.end(), cell - i * L_);
+        if (it != p.support.end()) c.coef.emplace_back(static_cast<int>(it - p.support.begin()), a);
+      }
+      m.constraints.push_back(std::move(c));
+    }
+    lp::normalize_rows(m);
+    return solve_lp(m).status == lp::Status::Optimal;
+  }
+
+  // The dual system of the chosen patterns: variables θ (one per row of K), then per agent t_i
+  // (λ_i > 0 only) and the multipliers of T_i.
+  struct DualModel {
+    lp::LpModel model;
+    std::vector<int> t_var;  // per chosen agent, −1 when λ_i = 0
+  };
+
+  DualModel dual_model() const {
+    std::vector<std::pair<int, const AgentPattern*>> pats;
+    for (int i = 0; i < static_cast<int>(chosen_.size()); ++i) pats.emplace_back(i, &chosen_[i]);
+    return dual_model(pats);
+  }
+
+  DualModel dual_model(const std::vector<std::pair<int, const AgentPattern*>>& pats) const {
+    DualModel d;
+    lp::LpModel& m = d.model;
+    m.sense = lp::Sense::Maximize;
+    const int k = static_cast<int>(face_.size());
+    for (int j = 0; j < k; ++j) {
+      m.variables.push_back(lp::Variable{"theta", Rational(0), std::nullopt});
+      m.objective.push_back(0);
+    }
+    if (in_.alpha == 0 && k > 0) {  // normalisation Σ_c p_c = 1
+      lp::Constraint c{"normalise", {}, lp::RowOp::Equal, Rational(1)};
+      for (int j = 0; j < k; ++j) c.coef.emplace_back(j, Rational(1));
+      m.constraints.push_back(std::move(c));
+    }
+    for (const auto& [i, pat] : pats) {
+      const AgentPattern& p = *pat;
+      int t = -1;
+      if (p.lambda_positive) {
+        t = m.num_vars();
+        m.variables.push_back(lp::Variable{"t", Rational(0), std::nullopt});
+        m.objective.push_back(0);
+      }
+      d.t_var.push_back(t);
+      const int mu0 = m.num_vars();
+      for (std::size_t r = 0; r < p.tight.size(); ++r) {
+        m.variables.push_back(lp::Variable{"m", Rational(0), std::nullopt});
+        m.objective.push_back(0);
+      }
+      for (int l = 0; l < L_; ++l) {
+        const int c = in_.cell(i, l);
+        const bool in_support = std::find(p.support.begin(), p.support.end(), l) != p.support.end();
+        lp::Constraint row{"reduced", {}, in_support ? lp::RowOp::Equal : lp::RowOp::LessEqual, Rational(0)};
+        if (p.lambda_positive) {
+          row.coef.emplace_back(t, in_.agents[i].utility[l]);
+          for (int j = 0; j < k; ++j)
+            for (const auto& [cell, a] : in_.priced[face_[j]].coef)
+              if (cell == c) row.coef.emplace_back(j, -a);
+        } else {
+          row.rhs = -in_.agents[i].utility[l];
+        }
+        for (std::size_t r = 0; r < p.tight.size(); ++r)
+          for (const auto& [cell, a] : in_.individual[i][p.tight[r]].coef)
+            if (cell == c) row.coef.emplace_back(mu0 + static_cast<int>(r), -a);
+        m.constraints.push_back(std::move(row));
+      }
+    }
+    lp::normalize_rows(m);
+    return d;
+  }
+
+  void run_face() {
+    chosen_.clear();
+    std::vector<std::vector<AgentPattern>> options(n_);
+    for (int i = 0; i < n_; ++i) {
+      // keep the patterns whose own dual system is feasible with t_i > 0 (necessary for any combination)
+      for (AgentPattern& p : agent_patterns(i)) {
+        DualModel d = dual_model({{i, &p}});
+        if (solve_lp(d.model).status != lp::Status::Optimal) continue;
+        if (d.t_var[0] >= 0) {
+          d.model.objective.assign(d.model.num_vars(), Rational(0));
+          d.model.objective[d.t_var[0]] = 1;
+          const lp::Solution<Rational> s = solve_lp(d.model);
+          if (s.status == lp::Status::Optimal && s.objective == 0) continue;
+        }
+        options[i].push_back(std::move(p));
+      }
+      if (options[i].empty()) return;
+    }
+    dfs(options, 0);
+  }
+
+  void dfs(const std::vector<std::vector<AgentPattern>>& options, int i) {
+    if (++nodes_ > options_.max_enumeration)
+      throw EnumerationLimit("support-enum visited more than " + std::to_string(options_.max_enumeration) +
+                             " partial patterns; raise the limit with --max-enumeration");
+    if (i > 0) {
+      DualModel d = dual_model();
+      if (solve_lp(d.model).status != lp::Status::Optimal) return;
+      // λ_i > 0 must allow t_i > 0 (t_i = 1/λ_i); the feasible set is convex, so one LP per agent.
+      const int t = d.t_var.back();
+      if (t >= 0) {
+        d.model.objective.assign(d.model.num_vars(), Rational(0));
+        d.model.objective[t] = 1;
+        const lp::Solution<Rational> s = solve_lp(d.model);
+        if (s.status == lp::Status::Optimal && s.objective == 0) return;
+      }
+    }
+    if (i == n_) {
+      ++result_.patterns;
+      leaf();
+      return;
+    }
+    for (const AgentPattern& p : options[i]) {
+      chosen_.push_back(p);
+      dfs(options, i + 1);
+      chosen_.pop_back();
+    }
+  }
+
+  std::vector<Rational> prices_of(const std::vector<Rational>& theta) const {
+    std::vector<Rational> p(in_.priced.size(), Rational(0));
+    for (std::size_t j = 0; j < face_.size(); ++j) p[face_[j]] = theta[j];
+    return p;
+  }
+
+  // Extreme of w·θ over the dual system: the θ part of an optimum, or of a ray when unbounded.
+  struct Extreme {
+    bool unbounded = false;
+    Rational value;
+    std::vector<Rational> theta;  // optimum point or ray direction
+  };
+  Extreme extreme(DualModel d, const std::vector<Rational>& w, bool maximise) const {
+    const int k = static_cast<int>(face_.size());
+    d.model.sense = maximise ? lp::Sense::Maximize : lp::Sense::Minimize;
+    d.model.objective.assign(d.model.num_vars(), Rational(0));
+    for (int j = 0; j < k; ++j) d.model.objective[j] = w[j];
+    const lp::Solution<Rational> s = solve_lp(d.model);
+    Extreme e;
+    if (s.status == lp::Status::Unbounded) {
+      e.unbounded = true;
+      e.theta.assign(s.ray.begin(), s.ray.begin() + k);
+    } else {
+      e.value = s.objective;
+      e.theta.assign(s.primal.begin(), s.primal.begin() + k);
+    }
+    return e;
+  }
+
+  // Necessary primal conditions of the full pattern, budgets aside: x ≥ 0 on the supports (0
+  // elsewhere), the rows of T_i tight and the other individual rows holding, every row of K tight
+  // (condition (3) inside the face), allocate_all equalities, the other priced rows holding.
+  bool clearing_possible() const {
+    lp::LpModel m;
+    m.sense = lp::Sense::Maximize;
+    std::vector<int> var(in_.num_cells(), -1);
+    for (int i = 0; i < n_; ++i)
+      for (int l : chosen_[i].support) {
+        var[in_.cell(i, l)] = m.num_vars();
+        m.variables.push_back(lp::Variable{"x", Rational(0), std::nullopt});
+        m.objective.push_back(0);
+      }
+    auto add = [&](const LinearRow& row, bool tight) {
+      lp::Constraint c{row.name, {}, tight ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs};
+      for (const auto& [cell, a] : row.coef)
+        if (var[cell] >= 0) c.coef.emplace_back(var[cell], a);
+      m.constraints.push_back(std::move(c));
+    };
+    for (int i = 0; i < n_; ++i)
+      for (int r = 0; r < static_cast<int>(in_.individual[i].size()); ++r)
+        add(in_.individual[i][r],
+            std::find(chosen_[i].tight.begin(), chosen_[i].tight.end(), r) != chosen_[i].tight.end());
+    for (int c = 0; c < static_cast<int>(in_.priced.size()); ++c)
+      add(in_.priced[c], in_.priced[c].equality || std::find(face_.begin(), face_.end(), c) != face_.end());
+    lp::normalize_rows(m);
+    return solve_lp(m).status == lp::Status::Optimal;
+  }
+
+  void leaf() {
+    const int k = static_cast<int>(face_.size());
+    if (!clearing_possible()) return;
+    {  // every λ_i > 0 must allow t_i > 0 in the joint system (convex: one LP per agent)
+      DualModel d = dual_model();
+      for (int t : d.t_var) {
+        if (t < 0) continue;
+        d.model.objective.assign(d.model.num_vars(), Rational(0));
+        d.model.objective[t] = 1;
+        const lp::Solution<Rational> s = solve_lp(d.model);
+        if (s.status == lp::Status::Optimal && s.objective == 0) return;
+      }
+    }
+    const DualModel d = dual_model();
+    const lp::Solution<Rational> first = solve_lp(d.model);
+    std::vector<Rational> p0(first.primal.begin(), first.primal.begin() + k);
+    // affine hull of the projection on θ
+    Matrix dirs;
+    while (true) {
+      bool grown = false;
+      for (const auto& w : nullspace(dirs, k)) {
+        Rational at0 = 0;
+        for (int j = 0; j < k; ++j) at0 += w[j] * p0[j];
+        for (int side = 0; side < 2 && !grown; ++side) {
+          const Extreme e = extreme(d, w, side == 0);
+          std::vector<Rational> dir(k);
+          if (e.unbounded) {
+            dir = e.theta;
+          } else if (e.value != at0) {
+            for (int j = 0; j < k; ++j) dir[j] = e.theta[j] - p0[j];
+          } else {
+            continue;
+          }
+          dirs.push_back(dir);
+          grown = true;
+        }
+        if (grown) break;
+      }
+      if (!grown || dirs.size() >= 2) break;
+    }
+    if (dirs.empty()) {
+      certify(prices_of(p0));
+      return;
+    }
+    if (dirs.size() >= 2) {
+      note_undecided(pattern_text() + ": the pattern's price set has dimension ≥ 2");
+      return;
+    }
+    // one dimension: the segment or ray along v
+    const std::vector<Rational>& v = dirs[0];
+    Extreme lo = extreme(d, v, false), hi = extreme(d, v, true);
+    std::vector<Rational> base = lo.theta, step(k);
+    std::optional<Rational> s_max;
+    Rational vv = 0;
+    for (int j = 0; j < k; ++j) vv += v[j] * v[j];
+    if (lo.unbounded && hi.unbounded) {  // a whole line: impossible with θ ≥ 0, kept honest
+      note_undecided(pattern_text() + ": the pattern's price set is a line");
+      return;
+    }
+    if (lo.unbounded) {  // a ray towards −v: start at the maximum instead
+      base = hi.theta;
+      for (int j = 0; j < k; ++j) step[j] = -v[j] / vv;
+    } else {
+      for (int j = 0; j < k; ++j) step[j] = v[j] / vv;
+      if (!hi.unbounded) s_max = hi.value - lo.value;
+    }
+    one_dimensional(prices_of(base), prices_of(step), s_max);
+  }
+
+  // ------------------------------------------------------------ the one-parameter pattern
+  struct AgentX {
+    bool determined = false;
+    std::vector<Poly> num;  // per object (0 off the support)
+    Poly den;
+    std::vector<Poly> equalities;    // in units of den (must vanish)
+    std::vector<Poly> inequalities;  // must be ≥ 0 (already multiplied by den for the sign)
+  };
+
+  AgentX solve_agent(int i, const AgentPattern& p, const std::vector<Rational>& pp0,
+                     const std::vector<Rational>& ppd, const Rational& b0, const Rational& bd) const {
+    AgentX ax;
+    const int s = static_cast<int>(p.support.size());
+    const auto& rows = in_.individual[i];
+    Matrix R0;
+    std::vector<Rational> h0;
+    for (int k : p.tight) {
+      std::vector<Rational> g(s, Rational(0));
+      for (const auto& [cell, a] : rows[k].coef) {
+        auto it = std::find(p.support.begin(), p.support.end(), cell - i * L_);
+        if (it != p.support.end()) g[it - p.support.begin()] = a;
+      }
+      R0.push_back(std::move(g));
+      h0.push_back(rows[k].rhs);
+    }
+    std::vector<Rational> q0(s), qd(s);  // budget row p_i(s) restricted to S
+    for (int j = 0; j < s; ++j) {
+      q0[j] = pp0[in_.cell(i, p.support[j])];
+      qd[j] = ppd[in_.cell(i, p.support[j])];
+    }
+    const std::vector<int> basis = independent_rows(R0, s);
+    const int r0 = static_cast<int>(basis.size());
+    ax.num.assign(L_, Poly());
+    std::vector<Poly> xs(s);  // numerators on S
+    if (r0 == s) {
+      Matrix M;
+      for (int r : basis) M.push_back(R0[r]);
+      const Rational det = s == 0 ? Rational(1) : determinant(M);
+      for (int j = 0; j < s; ++j) {
+        Matrix Mj = M;
+        for (int r = 0; r < s; ++r) Mj[r][j] = h0[basis[r]];
+        xs[j] = Poly::constant(determinant(Mj));
+      }
+      ax.den = Poly::constant(det);
+      if (p.lambda_positive) {  // the binding budget: p_i(s)·x_i = β_i(s)
+        Poly e = Rational(-1) * ((Poly::affine(b0, bd)) * ax.den);
+        for (int j = 0; j < s; ++j) e = e + Poly::affine(q0[j], qd[j]) * xs[j];
+        ax.equalities.push_back(e);
+      }
+    } else if (r0 == s - 1 && p.lambda_positive) {
+      // Cramer with the budget row last; det and numerators are affine in s.
+      auto det_with = [&](const std::vector<Rational>& brow, int replace,
+                          const std::vector<Rational>& rhs_col, const Rational& brhs) {
+        Matrix M;
+        for (int r : basis) {
+          std::vector<Rational> row = R0[r];
+          if (replace >= 0) row[replace] = rhs_col[r];
+          M.push_back(std::move(row));
+        }
+        std::vector<Rational> last = brow;
+        if (replace >= 0) last[replace] = brhs;
+        M.push_back(std::move(last));
+        return determinant(std::move(M));
+      };
+      std::vector<Rational> hcol(R0.size());
+      for (std::size_t r = 0; r < R0.size(); ++r) hcol[r] = h0[r];
+      ax.den = Poly::affine(det_with(q0, -1, hcol, 0), det_with(qd, -1, hcol, 0));
+      if (ax.den.is_zero()) return ax;
+      for (int j = 0; j < s; ++j) xs[j] = Poly::affine(det_with(q0, j, hcol, b0), det_with(qd, j, hcol, bd));
+    } else {
+      return ax;  // x_i not determined by the pattern
+    }
+    ax.determined = true;
+    for (int j = 0; j < s; ++j) ax.num[p.support[j]] = xs[j];
+    // unused tight rows must hold: g·x = h
+    for (int r = 0; r < static_cast<int>(R0.size()); ++r) {
+      if (std::find(basis.begin(), basis.end(), r) != basis.end()) continue;
+      Poly e = Rational(-1) * (h0[r] * ax.den);
+      for (int j = 0; j < s; ++j) e = e + R0[r][j] * xs[j];
+      ax.equalities.push_back(e);
+    }
+    // x ≥ 0 on S
+    for (int j = 0; j < s; ++j) ax.inequalities.push_back(xs[j] * ax.den);
+    // slack individual rows: h − g·x ≥ 0
+    for (int k = 0; k < static_cast<int>(rows.size()); ++k) {
+      if (std::find(p.tight.begin(), p.tight.end(), k) != p.tight.end()) continue;
+      Poly e = rows[k].rhs * ax.den;
+      for (const auto& [cell, a] : rows[k].coef) e = e - a * ax.num[cell - i * L_];
+      ax.inequalities.push_back(e * ax.den);
+    }
+    if (!p.lambda_positive) {  // budget ≤ β_i(s)
+      Poly e = Poly::affine(b0, bd) * ax.den;
+      for (int j = 0; j < s; ++j) e = e - Poly::affine(q0[j], qd[j]) * xs[j];
+      ax.inequalities.push_back(e * ax.den);
+    }
+    return ax;
+  }
+
+  std::vector<Rational> at(const std::vector<Rational>& base, const std::vector<Rational>& step,
+                           const Rational& s) const {
+    std::vector<Rational> p(base.size());
+    for (std::size_t c = 0; c < base.size(); ++c) p[c] = base[c] + s * step[c];
+    return p;
+  }
+
+  void one_dimensional(const std::vector<Rational>& base, const std::vector<Rational>& step,
+                       const std::optional<Rational>& s_max) {
+    // the segment's ends are rational prices: certify them directly
+    certify(base);
+    if (s_max) certify(at(base, step, *s_max));
+    const std::vector<Rational> pp0 = in_.personal_prices(base), ppd = personal_slope(step);
+    std::vector<AgentX> xs;
+    for (int i = 0; i < n_; ++i) {
+      Rational b0 = 0, bd = 0;
+      for (int l = 0; l < L_; ++l) {
+        b0 += pp0[in_.cell(i, l)] * in_.agents[i].endowment[l];
+        bd += ppd[in_.cell(i, l)] * in_.agents[i].endowment[l];
+      }
+      b0 = in_.alpha * in_.agents[i].budget + (1 - in_.alpha) * b0;
+      bd = (1 - in_.alpha) * bd;
+      xs.push_back(solve_agent(i, chosen_[i], pp0, ppd, b0, bd));
+      if (!xs.back().determined) {
+        note_undecided(pattern_text() + ": one free price parameter and agent \"" + in_.agents[i].name +
+                       "\"'s assignment is not determined by the pattern");
+        return;
+      }
+    }
+    // zeros of the denominators (affine, so rational) are certified directly
+    auto inside = [&](const Rational& s) { return s > 0 && (!s_max || s < *s_max); };
+    for (const AgentX& a : xs)
+      if (a.den.degree() == 1) {
+        const Rational s = -a.den.c[0] / a.den.c[1];
+        if (inside(s)) certify(at(base, step, s));
+      }
+    // common denominator D = Π den_i; X_il = num_il · Π_{j≠i} den_j, x = X / D
+    Poly D = Poly::constant(1);
+    for (const AgentX& a : xs) D = D * a.den;
+    std::vector<Poly> X(in_.num_cells());
+    for (int i = 0; i < n_; ++i) {
+      Poly others = Poly::constant(1);
+      for (int j = 0; j < n_; ++j)
+        if (j != i) others = others * xs[j].den;
+      for (int l = 0; l < L_; ++l) X[in_.cell(i, l)] = xs[i].num[l] * others;
+    }
+    std::vector<Poly> eqs, ineqs;
+    for (const AgentX& a : xs) {
+      eqs.insert(eqs.end(), a.equalities.begin(), a.equalities.end());
+      ineqs.insert(ineqs.end(), a.inequalities.begin(), a.inequalities.end());
+    }
+    for (std::size_t c = 0; c < in_.priced.size(); ++c) {
+      const LinearRow& row = in_.priced[c];
+      Poly e = Rational(-1) * (row.rhs * D);
+      for (const auto& [cell, a] : row.coef) e = e + a * X[cell];
+      const bool priced = base[c] != 0 || step[c] != 0;  // p_c(s) > 0 inside the segment
+      if (row.equality || priced)
+        eqs.push_back(e);
+      else
+        ineqs.push_back(Rational(-1) * e * D);
+    }
+    auto holds_at = [&](const Rational& s) {
+      if (D.sign_at(s) == 0) return false;
+      for (const Poly& e : eqs)
+        if (e.sign_at(s) != 0) return false;
+      for (const Poly& q : ineqs)
+        if (q.sign_at(s) < 0) return false;
+      return true;
+    };
+    Poly g;
+    for (const Poly& e : eqs) g = monic_gcd(g, e);
+    if (!g.is_zero()) {
+      for (const RootInterval& r : isolate_roots(g, Rational(0), s_max)) {
+        if (r.exact) {
+          if (holds_at(r.lo)) certify(at(base, step, r.lo));
+          continue;
+        }
+        const Poly sq = squarefree(g);
+        bool ok = sign_at_root(sq, r, D) != 0;
+        for (const Poly& q : ineqs) ok = ok && sign_at_root(sq, r, q) >= 0;
+        if (ok) record_irrational(IrrationalEquilibrium{base, step, sq, r.lo, r.hi, pattern_text()});
+      }
+      return;
+    }
+    // every equality vanishes identically: a family where the inequalities hold
+    Poly all = D;
+    for (const Poly& q : ineqs)
+      if (!q.is_zero()) all = all * q;
+    const std::vector<RootInterval> roots = isolate_roots(all, Rational(0), s_max);
+    // points: 0, the roots, s_max (or +∞); a sample in every gap
+    struct Point {
+      bool rational;
+      Rational s;
+      bool ok;
+    };
+    std::vector<Point> points{{true, Rational(0), certified_[base]}};
+    std::vector<bool> gap_ok;
+    Rational prev_hi = 0;
+    auto sample_gap = [&](const Rational& a, const Rational& b) {
+      const Rational s = (a + b) / 2;
+      const bool ok = holds_at(s) && certify(at(base, step, s));
+      gap_ok.push_back(ok);
+    };
+    for (const RootInterval& r : roots) {
+      sample_gap(prev_hi, r.lo);
+      if (r.exact) {
+        const bool ok = holds_at(r.lo) && certify(at(base, step, r.lo));
+        points.push_back({true, r.lo, ok});
+      } else {
+        // the pattern may hold at this irrational point alone (an inequality touching 0 there)
+        const Poly sq = squarefree(all);
+        bool ok = sign_at_root(sq, r, D) != 0;
+        for (const Poly& q : ineqs) ok = ok && sign_at_root(sq, r, q) >= 0;
+        if (ok) record_irrational(IrrationalEquilibrium{base, step, sq, r.lo, r.hi, pattern_text()});
+        points.push_back({false, r.lo, false});
+      }
+      prev_hi = r.hi;
+    }
+    if (s_max) {
+      sample_gap(prev_hi, *s_max);
+      points.push_back({true, *s_max, certified_[at(base, step, *s_max)]});
+    } else {
+      sample_gap(prev_hi, prev_hi + 2);
+    }
+    // maximal runs of rational certified points joined by good gaps
+    std::size_t a = 0;
+    while (a < points.size()) {
+      if (!points[a].rational || !points[a].ok) {
+        ++a;
+        continue;
+      }
+      std::size_t b = a;
+      while (b + 1 < points.size() && gap_ok[b] && points[b + 1].rational && points[b + 1].ok) ++b;
+      if (b > a)
+        result_.families.push_back(
+            EquilibriumFamily{at(base, step, points[a].s), at(base, step, points[b].s)});
+      a = b + 1;
+    }
+  }
+
+  void record_irrational(IrrationalEquilibrium ie) {
+    for (const auto& old : result_.irrational)
+      if (old.base == ie.base && old.direction == ie.direction && old.polynomial == ie.polynomial &&
+          old.lo < ie.hi && ie.lo < old.hi)
+        return;
+    result_.irrational.push_back(std::move(ie));
+  }
+
+  std::vector<Rational> personal_slope(const std::vector<Rational>& step) const {
+    std::vector<Rational> pp(in_.num_cells(), Rational(0));
+    for (std::size_t c = 0; c < in_.priced.size(); ++c)
+      for (const auto& [cell, a] : in_.priced[c].coef) pp[cell] += a * step[c];
+    return pp;
+  }
+};
+
+void finish_status(EquilibriumResult& r) {
+  if (!r.equilibria.empty())
+    r.status = EqStatus::Exact;
+  else if (!r.irrational.empty())
+    r.status = EqStatus::Irrational;
+  else if (r.undecided_count > 0)
+    r.status = EqStatus::Undecided;
+  else
+    r.status = EqStatus::None;
+}
+
+}  // namespace
+
+EquilibriumResult solve_support_enum(const EquilibriumInstance& in, const EquilibriumOptions& options) {
+  const int cells = in.num_cells(), goods = in.num_objects();
+  if (cells > 12 && goods > 3)
+    throw EnumerationLimit(
+        "support-enum enumerates patterns for at most 12 cells or 3 goods; this instance has " +
+        std::to_string(in.num_agents()) + " agents × " + std::to_string(goods) +
+        " objects = " + std::to_string(cells) + " cells");
+  EquilibriumResult r;
+  r.method = "support-enum";
+  SupportEnum(in, options, r).run();
+  // one equilibrium per price vector, in the order found
+  std::vector<Equilibrium> unique;
+  for (auto& e : r.equilibria) {
+    bool seen = false;
+    for (const auto& u : unique) seen = seen || u.prices == e.prices;
+    if (!seen) unique.push_back(std::move(e));
+  }
+  r.equilibria = std::move(unique);
+  finish_status(r);
+  return r;
+}
+
+EquilibriumResult solve_price_certify(const EquilibriumInstance& in, const EquilibriumOptions&) {
+  if (!in.candidate_prices)
+    throw std::invalid_argument("the method price-certify needs \"prices\" in the instance");
+  EquilibriumResult r;
+  r.method = "price-certify";
+  r.certified_points = 1;
+  if (auto eq = price_certify(in, *in.candidate_prices)) {
+    r.equilibria.push_back(std::move(*eq));
+    r.status = EqStatus::Exact;
+  } else {
+    r.status = EqStatus::Infeasible;
+  }
+  return r;
+}
+
+}  // namespace equilab::pseudo_market

@@ -1,0 +1,54 @@
+// The pseudo_market `equilibrium` task formats (issue 10), kind `assignment` only in this build.
+//
+// Instance:
+//   {"model":"pseudo_market","version":1,"name":"emz-7.3","task":"equilibrium","kind":"assignment",
+//    "alpha":"1/2",                       // α ∈ [0,1], default 1 (EMZ §7.1)
+//    "allocate_all":true,                 // supplies as equalities, requires Σ q_l = |I| (EMZ §7.3)
+//    "agents":[{"name":"1","budget":"1","endowment":{"a":"1/3","b":"2/3"}}],  // budget default 1
+//    "objects":[{"name":"a","supply":"1"}],                                 // positive integers
+//    "utilities":{"1":{"a":"100","b":"1"}},                                 // every agent, omitted = 0
+//    "constraints":[{"name":"cap","agents":["1","2"],"objects":"*","floor":"0","ceiling":"1"},
+//                   {"name":"c2","cells":[{"agent":"2","object":"a","coef":"2"}],"ceiling":"1"}],
+//    "prices":{"supply:a":"2"}}          // optional: candidate prices for the method price-certify
+// Endowments are required when α < 1 and, when given, must add up to the supplies. A constraint
+// needs a ceiling (≥ 0, any rational); floors other than 0 are rejected (floors only through
+// `allocate_all`; §4.3 `regions` are not implemented in this build). A constraint touching one
+// agent is part of X_i; the others are priced under their own name, the supplies as
+// "supply:<object>". Kinds `roommates` and `bundles` are rejected (exit 2).
+//
+// Result (`solve --json`):
+//   {"model":"pseudo_market","task":"equilibrium","kind":"assignment","method","arith":"exact",
+//    "status":"exact|irrational|none|undecided" (price-certify: "exact|not_equilibrium_price"),
+//    "alpha", "faces", "patterns", "certified_points", "undecided_patterns", "undecided":[why...],
+//    "equilibria":[{"prices":{row:p},"personal_prices":{i:{l:p}},"budgets":{i:b},
+//                   "assignment":{i:{l:x}},"utilities":{i:u},
+//                   "certificate":{"agents":{i:{"lambda":λ,"mu":{row:μ}}},
+//                                  "priced":[{"name","cells":[{agent,object,coef}],"rhs","price"}]}}],
+//    "families":[{"prices_from","prices_to","utilities_from","utilities_to"}],
+//    "irrational":[{"polynomial":[c0,c1,...],"polynomial_text","interval":[lo,hi],
+//                   "prices_base":{row:p},"prices_direction":{row:d},"pattern"}]}
+// The irrational price is p = base + θ·direction with θ the root of the polynomial in the interval.
+#pragma once
+
+#include "core/json.h"
+#include "pseudo_market/equilibrium.h"
+
+namespace equilab::pseudo_market {
+
+// The task of a pseudo_market document ("task" is required; fails at /task when missing).
+std::string pseudo_market_task(const JsonNode& root);
+
+EquilibriumInstance read_equilibrium_json(const JsonNode& root);
+Json write_equilibrium_json(const EquilibriumInstance& instance);
+
+Json write_equilibrium_result_json(const EquilibriumInstance& instance, const EquilibriumResult& result);
+// Reads status and equilibria (prices, assignment, certificate, stated budgets/personal prices).
+EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& instance, const JsonNode& root);
+
+// {row: p} → dense prices (omitted rows 0); names must be priced rows.
+std::vector<Rational> read_prices(const EquilibriumInstance& instance, const JsonNode& node);
+Json prices_json(const EquilibriumInstance& instance, const std::vector<Rational>& prices);
+// {agent:{object:x}} → dense N·L.
+std::vector<Rational> read_assignment(const EquilibriumInstance& instance, const JsonNode& node);
+
+}  // namespace equilab::pseudo_market
