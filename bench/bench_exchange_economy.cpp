@@ -1,8 +1,14 @@
-// exchange_economy (Wang §4): method constructive (s(G) for every group type, eq. 17, then the
-// groups welfare LP), method price-lp on the constructive state (conditions (a)-(c) and the price
-// construction of price_lp.cpp), and the Corollary 1 LP over the dual optimal face that price-lp
-// also runs. Seeded economies with one good, sizes 1..3, two affine pieces per utility.
-// Argument: the number of types K.
+// exchange_economy (Wang §4): is the constructive stable state supported by a price, decided
+// exactly, for K types, L goods and groups of 1..N members (issue grid K ∈ {5, 10, 20, 50},
+// L ∈ {1, 2, 3}, N ∈ {2, 3, 4}). Seeded economies (seed 20261129, two affine pieces per utility).
+//   Constructive: s(G) for every group type (eq. 17; breakpoint greedy for one good, an exact LP
+//                 per group type otherwise), the groups welfare LP, the members' bundles.
+//   PriceLp:      on that state, conditions (a)-(c) and the price (one good: price_lp.cpp with
+//                 the price breakpoints; several goods: price_lp_goods.cpp with the exact pair LPs
+//                 and the grid price) plus the linear-price LP of §4.4.1.
+//   SomeStateLp:  one good, the Corollary 1 LP over the dual optimal face.
+// Counter "supported" is 1 when a price supports the state. Sizes whose group types exceed
+// kMaxGroupTypes (K = 50, N = 4: 316,250) are skipped.
 #include "economies/methods.h"
 #include "generators/exchange_economy_generator.h"
 #include "groups/enumerate.h"
@@ -13,51 +19,74 @@ namespace {
 
 using namespace equilab;
 
-economies::Economy instance(int types) {
+constexpr double kMaxGroupTypes = 30000;
+
+economies::Economy instance(int types, int goods, int max_size) {
   gen::EconomyGenOptions o;
   o.types = types;
-  o.goods = 1;
+  o.goods = goods;
   o.min_size = 1;
-  o.max_size = 3;
+  o.max_size = max_size;
   o.pieces = 2;
   return gen::generate_exchange_economy(20261129, o);
 }
 
-void counters(benchmark::State& state, const economies::Economy& e) {
-  state.counters["group_types"] = static_cast<double>(groups::count_group_types(e.num_types(), 1, 3).convert_to<double>());
+double group_types(int k, int n) { return groups::count_group_types(k, 1, n).convert_to<double>(); }
+
+bool too_large(benchmark::State& state) {
+  if (group_types(static_cast<int>(state.range(0)), static_cast<int>(state.range(2))) <= kMaxGroupTypes) return false;
+  state.SkipWithError("more than 30,000 group types");
+  return true;
 }
 
 void Constructive(benchmark::State& state) {
-  const economies::Economy e = instance(static_cast<int>(state.range(0)));
+  if (too_large(state)) return;
+  const economies::Economy e = instance(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                                        static_cast<int>(state.range(2)));
   for (auto _ : state) benchmark::DoNotOptimize(economies::solve_constructive(e));
-  counters(state, e);
+  state.counters["group_types"] = group_types(e.num_types(), e.max_size);
 }
 
 void PriceLp(benchmark::State& state) {
-  const economies::Economy e = instance(static_cast<int>(state.range(0)));
+  if (too_large(state)) return;
+  const economies::Economy e = instance(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                                        static_cast<int>(state.range(2)));
   const economies::StableState s = economies::solve_constructive(e);
-  for (auto _ : state) benchmark::DoNotOptimize(economies::price_lp(e, s.state, s.payoff));
-  counters(state, e);
-  state.counters["supported"] = economies::price_lp(e, s.state, s.payoff).supported ? 1 : 0;
+  bool supported = false;
+  for (auto _ : state) {
+    if (e.num_goods() == 1) supported = economies::price_lp(e, s.state, s.payoff).supported;
+    else supported = economies::price_lp_goods(e, s.state, s.payoff).supported;
+    benchmark::DoNotOptimize(economies::linear_price(e, s.state, s.payoff));
+  }
+  state.counters["group_types"] = group_types(e.num_types(), e.max_size);
+  state.counters["supported"] = supported ? 1 : 0;
 }
 
 void SomeStateLp(benchmark::State& state) {
-  const economies::Economy e = instance(static_cast<int>(state.range(0)));
+  if (too_large(state)) return;
+  const economies::Economy e = instance(static_cast<int>(state.range(0)), 1, static_cast<int>(state.range(2)));
   const economies::StableState s = economies::solve_constructive(e);
-  for (auto _ : state) benchmark::DoNotOptimize(economies::some_state_supported(e, s.state));
-  counters(state, e);
-  state.counters["supported"] = economies::some_state_supported(e, s.state).supported ? 1 : 0;
-  state.counters["lp_rows"] = static_cast<double>(economies::some_state_model(e, s.state).num_rows());
+  bool supported = false;
+  for (auto _ : state) supported = economies::some_state_supported(e, s.state).supported;
+  state.counters["supported"] = supported ? 1 : 0;
 }
 
-void sizes(benchmark::internal::Benchmark* b) {
-  for (int k : {4, 8, 12, 16}) b->Arg(k);
-  b->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true);
+void grid(benchmark::internal::Benchmark* b) {
+  for (int k : {5, 10, 20, 50})
+    for (int l : {1, 2, 3})
+      for (int n : {2, 3, 4}) b->Args({k, l, n});
+  b->ArgNames({"K", "L", "N"})->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
 }
 
-BENCHMARK(Constructive)->Apply(sizes);
-BENCHMARK(PriceLp)->Apply(sizes);
-BENCHMARK(SomeStateLp)->Apply(sizes);
+void one_good(benchmark::internal::Benchmark* b) {
+  for (int k : {5, 10, 20, 50})
+    for (int n : {2, 3, 4}) b->Args({k, 1, n});
+  b->ArgNames({"K", "L", "N"})->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+}
+
+BENCHMARK(Constructive)->Apply(grid);
+BENCHMARK(PriceLp)->Apply(grid);
+BENCHMARK(SomeStateLp)->Apply(one_good);
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 //              "endowment":{"g":"2"},                 // >= 0; missing goods 0
 //              "utility":{"kind":"pl","pieces":[{"const":"0","grad":{"g":"1"}}, ...]}}, ...],
 //                                                     // u(x) = min_k const_k + grad_k·x, grad >= 0
+//              or, one good: "utility":{"kind":"pl","breakpoints":[{"x":"0","u":"0"},{"x":"1","u":"2"}],
+//                                       "final_slope":"1"}   // concave, slopes >= 0 (checked)
 //    "state":{"groups":[{"group":["s","b"],"mass":"1/2",        // optional: a state to price
 //                        "bundles":{"s":{"money":"1","goods":{"g":"1"}}, ...}}]}}
 // Result: {"model","method","status":"optimal","welfare","group_types","state":{...as above},
@@ -17,6 +19,15 @@
 //          "some_state":{"supported", then "payoff":{type: v},"price","final_slope" (Corollary 1:
 //          a stable imputation for the same τ and x, and a price supporting that state) or
 //          "farkas":[one multiplier per row of some_state_model]}}.
+//   constructive with one good adds "construction":{"applies", "price":[{"trade","price"}] (P =
+//   max(0, L) on trade >= 0, odd), "final_slope", and when it does not apply "step"
+//   ("lemma-18", "lemma-21", "lemma-23"), "type", "point":{"trade","price"}, "value", "message"}
+//   (constructive_price.cpp).
+//   price-lp with several goods writes, instead of the one-good fields, "supported",
+//   "supported_means", "forced":[{"trade":{good: t},"price"}], "grid_kind" ("product" or
+//   "forced"), "grid":[{"trade":{...},"price"}] (p on the grid) or "violation" with vector
+//   points (price_lp_goods.cpp); and always "linear_price":{"exists", "prices":{good: π},
+//   "primal":[...]} or {"exists":false,"farkas":[...]} (rows of linear_price_model).
 #include "economies/json_io.h"
 
 #include <algorithm>
@@ -56,9 +67,51 @@ NameIndex type_index(const Economy& e) {
 
 Json point_json(const PricePoint& p) { return {{"trade", to_string(p.trade)}, {"price", to_string(p.price)}}; }
 
+Json vec_point_json(const Economy& e, const VecPoint& p) {
+  return {{"trade", goods_json(e, p.trade)}, {"price", to_string(p.price)}};
+}
+
+VecPoint read_vec_point(const Economy& e, const JsonNode& node, const NameIndex& goods) {
+  node.expect_object({"trade", "price"});
+  return {read_goods_vector(e, node.at("trade"), goods, "trade", false), node.at("price").as_rational()};
+}
+
 PricePoint read_point(const JsonNode& node) {
   node.expect_object({"trade", "price"});
   return {node.at("trade").as_rational(), node.at("price").as_rational()};
+}
+
+// One good, the breakpoint form: u through (x_0 = 0, u_0), (x_1, u_1), ... (x increasing), then
+// the final slope. Concave iff the slopes do not increase; weakly increasing iff the final slope
+// (the smallest, once concave) is >= 0. Stored as the affine extensions of the segments, whose
+// minimum is u exactly when u is concave.
+void read_breakpoints(const Economy& e, const JsonNode& u, const JsonNode& bp, EconType& type) {
+  if (e.num_goods() != 1) bp.fail("the breakpoint form is for one good; use pieces");
+  if (u.find("pieces")) u.at("pieces").fail("give either pieces or breakpoints");
+  std::vector<std::pair<Rational, Rational>> pts;
+  for (const JsonNode& q : bp.elements()) {
+    q.expect_object({"x", "u"});
+    const Rational x = q.at("x").as_rational(), v = q.at("u").as_rational();
+    if (pts.empty() && x != 0) q.at("x").fail("the first breakpoint must be at x = 0, not " + to_string(x));
+    if (!pts.empty() && x <= pts.back().first) q.at("x").fail("breakpoints must have increasing x");
+    pts.emplace_back(x, v);
+  }
+  if (pts.empty()) bp.fail("no breakpoints");
+  const Rational final_slope = u.at("final_slope").as_rational();
+  std::optional<Rational> previous;
+  for (std::size_t k = 0; k < pts.size(); ++k) {
+    const bool last = k + 1 == pts.size();
+    const Rational slope = last ? final_slope : (pts[k + 1].second - pts[k].second) / (pts[k + 1].first - pts[k].first);
+    const JsonNode where = last ? u.at("final_slope") : bp.elements()[k + 1];
+    if (previous && slope > *previous)
+      where.fail("the utility is not concave: slope " + to_string(slope) + " after x = " + to_string(pts[k].first) +
+                 " exceeds the slope " + to_string(*previous) + " before it");
+    if (slope < 0)
+      where.fail("slope " + to_string(slope) + " < 0 after x = " + to_string(pts[k].first) +
+                 ": the utility must be weakly increasing (assumption (C1))");
+    previous = slope;
+    type.pieces.push_back(Piece{pts[k].second - slope * pts[k].first, {slope}});
+  }
 }
 
 }  // namespace
@@ -92,8 +145,14 @@ Economy read_economy_json(const JsonNode& root) {
     if (auto m = t.find("money")) type.money = m->as_rational();
     type.endowment = read_goods_vector(e, t.at("endowment"), goods, "endowment", true);
     const JsonNode u = t.at("utility");
-    u.expect_object({"kind", "pieces"});
+    u.expect_object({"kind", "pieces", "breakpoints", "final_slope"});
     if (u.at("kind").as_string() != "pl") u.at("kind").fail("unknown utility kind \"" + u.at("kind").as_string() + "\" (known: pl)");
+    if (auto bp = u.find("breakpoints")) {
+      read_breakpoints(e, u, *bp, type);
+      e.types.push_back(std::move(type));
+      continue;
+    }
+    if (u.find("final_slope")) u.at("final_slope").fail("final_slope belongs to the breakpoint form");
     const JsonNode pieces = u.at("pieces");
     for (const JsonNode& p : pieces.elements()) {
       p.expect_object({"const", "grad"});
@@ -228,6 +287,61 @@ Json write_result_json(const Economy& e, const EconomyResult& r) {
     }
     out["some_state"] = node;
   }
+  if (r.goods_price) {
+    const GoodsPriceResult& p = *r.goods_price;
+    out["supported"] = p.supported;
+    out["supported_means"] =
+        "an odd, non-decreasing price on net-trade vectors supports the state (conditions (a)-(c) hold); continuity is "
+        "not established for several goods";
+    Json forced = Json::array();
+    for (const auto& f : p.forced) forced.push_back(vec_point_json(e, f));
+    out["forced"] = forced;
+    if (p.supported) {
+      out["grid_kind"] = p.grid_kind;
+      Json grid = Json::array();
+      for (const auto& q : p.grid) grid.push_back(vec_point_json(e, q));
+      out["grid"] = grid;
+    }
+    if (p.violation) {
+      const PriceViolationGoods& v = *p.violation;
+      Json types = Json::array();
+      for (int i : v.types) types.push_back(e.types[i].name);
+      Json points = Json::array();
+      for (const auto& q : v.points) points.push_back(vec_point_json(e, q));
+      out["violation"] = {{"condition", v.condition}, {"types", types},          {"points", points},
+                          {"lhs", to_string(v.lhs)},  {"rhs", to_string(v.rhs)}, {"message", v.message}};
+    }
+  }
+  if (r.linear) {
+    Json node = {{"exists", r.linear->exists}};
+    if (r.linear->exists) {
+      Json prices = Json::object();
+      for (int l = 0; l < e.num_goods(); ++l) prices[e.goods[l]] = to_string(r.linear->primal[l]);
+      node["prices"] = prices;
+      Json x = Json::array();
+      for (const Rational& q : r.linear->primal) x.push_back(to_string(q));
+      node["primal"] = x;
+    } else {
+      Json y = Json::array();
+      for (const Rational& q : r.linear->farkas) y.push_back(to_string(q));
+      node["farkas"] = y;
+    }
+    out["linear_price"] = node;
+  }
+  if (r.construction) {
+    const ConstructionResult& c = *r.construction;
+    Json price = Json::array();
+    for (const auto& q : c.price) price.push_back(point_json(q));
+    Json node = {{"applies", c.applies}, {"price", price}, {"final_slope", to_string(c.final_slope)}};
+    if (!c.applies) {
+      node["step"] = c.step;
+      node["type"] = c.type >= 0 ? Json(e.types[c.type].name) : Json();
+      node["point"] = point_json(c.point);
+      node["value"] = to_string(c.value);
+      node["message"] = c.message;
+    }
+    out["construction"] = node;
+  }
   return out;
 }
 
@@ -246,7 +360,44 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
   }
   for (int i = 0; i < e.num_types(); ++i)
     if (!seen[i]) root.at("payoff").fail("no payoff for type \"" + e.types[i].name + "\"");
-  if (auto s = root.find("supported")) {
+  if (auto s = root.find("linear_price")) {
+    LinearPriceResult lin;
+    if (!s->at("exists").raw().is_boolean()) s->at("exists").fail("expected true or false");
+    lin.exists = s->at("exists").raw().get<bool>();
+    if (lin.exists) {
+      s->expect_object({"exists", "prices", "primal"});
+      for (const JsonNode& q : s->at("primal").elements()) lin.primal.push_back(q.as_rational());
+    } else {
+      s->expect_object({"exists", "farkas"});
+      for (const JsonNode& q : s->at("farkas").elements()) lin.farkas.push_back(q.as_rational());
+    }
+    r.linear = lin;
+  }
+  if (e.num_goods() > 1) {
+    if (auto s = root.find("supported")) {
+      const NameIndex goods("good", e.goods);
+      GoodsPriceResult p;
+      if (!s->raw().is_boolean()) s->fail("expected true or false");
+      p.supported = s->raw().get<bool>();
+      for (const JsonNode& f : root.at("forced").elements()) p.forced.push_back(read_vec_point(e, f, goods));
+      if (p.supported) {
+        p.grid_kind = root.at("grid_kind").as_string();
+        for (const JsonNode& q : root.at("grid").elements()) p.grid.push_back(read_vec_point(e, q, goods));
+      }
+      if (auto v = root.find("violation")) {
+        v->expect_object({"condition", "types", "points", "lhs", "rhs", "message"});
+        PriceViolationGoods pv;
+        pv.condition = v->at("condition").as_string();
+        for (const JsonNode& t : v->at("types").elements()) pv.types.push_back(types.at(t));
+        for (const JsonNode& q : v->at("points").elements()) pv.points.push_back(read_vec_point(e, q, goods));
+        pv.lhs = v->at("lhs").as_rational();
+        pv.rhs = v->at("rhs").as_rational();
+        pv.message = v->at("message").as_string();
+        p.violation = pv;
+      }
+      r.goods_price = p;
+    }
+  } else if (auto s = root.find("supported")) {
     PriceResult p;
     p.supported = s->raw().is_boolean() && s->raw().get<bool>();
     if (!s->raw().is_boolean()) s->fail("expected true or false");
@@ -294,6 +445,24 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
       for (const JsonNode& q : s->at("farkas").elements()) ss.farkas.push_back(q.as_rational());
     }
     r.some_state = ss;
+  }
+  if (auto s = root.find("construction")) {
+    ConstructionResult c;
+    if (!s->at("applies").raw().is_boolean()) s->at("applies").fail("expected true or false");
+    c.applies = s->at("applies").raw().get<bool>();
+    if (c.applies) s->expect_object({"applies", "price", "final_slope"});
+    else s->expect_object({"applies", "price", "final_slope", "step", "type", "point", "value", "message"});
+    for (const JsonNode& q : s->at("price").elements()) c.price.push_back(read_point(q));
+    if (c.price.empty()) s->at("price").fail("no breakpoints");
+    c.final_slope = s->at("final_slope").as_rational();
+    if (!c.applies) {
+      c.step = s->at("step").as_string();
+      if (!s->at("type").raw().is_null()) c.type = types.at(s->at("type"));
+      c.point = read_point(s->at("point"));
+      c.value = s->at("value").as_rational();
+      c.message = s->at("message").as_string();
+    }
+    r.construction = c;
   }
   return r;
 }

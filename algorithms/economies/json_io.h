@@ -22,6 +22,9 @@ struct EconomyResult {
   StableState stable;
   std::optional<PriceResult> price;
   std::optional<SomeStateResult> some_state;  // price-lp: Corollary 1 for the same τ and x
+  std::optional<ConstructionResult> construction;  // constructive, one good: step (iii), eq. (20)
+  std::optional<GoodsPriceResult> goods_price;      // price-lp, several goods
+  std::optional<LinearPriceResult> linear;          // price-lp: a linear price (§4.4.1)
 };
 Json write_result_json(const Economy& economy, const EconomyResult& result);
 EconomyResult read_result_json(const Economy& economy, const JsonNode& root);

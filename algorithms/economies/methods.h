@@ -74,6 +74,57 @@ PriceResult price_lp(const Economy& economy, const State& state, const std::vect
 // p(d) for a price given by breakpoints on [0, ∞) and the final slope (odd extension).
 Rational evaluate_price(const std::vector<PricePoint>& price, const Rational& final_slope, const Rational& d);
 
+// Method `constructive`, step (iii) for one good: the price of eq. (20) in the proof of Theorem 6
+// (the odd extension of P = max(0, L), the smallest admissible boundary p_{B_-}; see
+// constructive_price.cpp), or the step of the proof where it fails for this state.
+struct ConstructionResult {
+  bool applies = false;            // the construction gives a price supporting the state
+  std::vector<PricePoint> price;   // breakpoints of P on [0, ∞) (always computed)
+  Rational final_slope;
+  std::string step;                // fails: "lemma-18", "lemma-21" or "lemma-23"
+  int type = -1;                   // fails: the type at fault
+  PricePoint point;                // fails: the traded point (lemma-18/21) or the trade d (lemma-23)
+  Rational value;                  // fails: P at the point (lemma-18/21), u(ω+d) - c (lemma-23)
+  std::string message;
+};
+ConstructionResult construct_price(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
+
+// Several goods (price_lp_goods.cpp): conditions (a)-(c) on net-trade vectors. supported means
+// exactly: an odd, non-decreasing (componentwise) price p: ℝ^L -> ℝ supports the state; its
+// continuity is not established for L > 1. The certificate is p on a finite grid.
+struct VecPoint {
+  std::vector<Rational> trade;
+  Rational price;
+};
+struct PriceViolationGoods {
+  std::string condition;           // "a-lower", "b", "c"
+  std::vector<int> types;          // a-lower: the type; b: the two types
+  std::vector<VecPoint> points;    // a-lower: the point of F; c: p(points[0]) > p(points[1]), t0 <= t1
+  Rational lhs, rhs;               // the violated lhs <= rhs
+  std::string message;
+};
+struct GoodsPriceResult {
+  bool supported = false;
+  std::vector<VecPoint> forced;    // (0,0) and every traded (t, f), not mirrored
+  std::string grid_kind;           // "product" (coordinates of F) or "forced" (F itself)
+  std::vector<VecPoint> grid;      // supported: p on the grid (closed under negation)
+  std::optional<PriceViolationGoods> violation;
+};
+std::optional<Rational> lower_price_bound_goods(const Economy& economy, const std::vector<Rational>& c,
+                                                const std::vector<Rational>& d, int* argmax);
+std::vector<VecPoint> forced_vectors(const Economy& economy, const State& state);
+GoodsPriceResult price_lp_goods(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
+
+// §4.4.1: a linear price p(d) = π·d, π >= 0, supporting the state, as one exact feasibility LP
+// in π and per-type dual weights λ (price_lp_goods.cpp); infeasible -> Farkas multipliers.
+struct LinearPriceResult {
+  bool exists = false;
+  std::vector<Rational> primal;  // exists: (π, λ) of linear_price_model
+  std::vector<Rational> farkas;  // otherwise
+};
+lp::LpModel linear_price_model(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
+LinearPriceResult linear_price(const Economy& economy, const State& state, const std::vector<Rational>& payoff);
+
 // Corollary 1 (§4.3, "some stable state with these trades is supported"). Keep the assignment τ
 // and the goods x_i^G of a stable state and let the imputation v range over the dual optimal face
 // of the groups welfare LP (eq. 5; v free, Σ_{i∈G} v_i >= s(G) for every permitted G, with

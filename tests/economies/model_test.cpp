@@ -70,7 +70,9 @@ TEST(EconomyModel, ConstructiveSellerBuyer) {
   EXPECT_EQ(s.payoff[0] + s.payoff[1], 6);
   EXPECT_GE(s.payoff[0], 2);
   EXPECT_GE(s.payoff[1], 0);
-  EconomyResult r{"constructive", s, std::nullopt, std::nullopt};
+  EconomyResult r;
+  r.method = "constructive";
+  r.stable = s;
   EXPECT_TRUE(verify::check_exchange_economy_certificate(e, r, 1000).valid);
 }
 
@@ -78,7 +80,9 @@ TEST(EconomyModel, ConstructiveTwoGoods) {
   const Economy e = parse(testing::kTwoGoods);
   const StableState s = solve_constructive(e);
   EXPECT_EQ(s.welfare, 4);  // one [A,B] pair, s = 4
-  EconomyResult r{"constructive", s, std::nullopt, std::nullopt};
+  EconomyResult r;
+  r.method = "constructive";
+  r.stable = s;
   EXPECT_TRUE(verify::check_exchange_economy_certificate(e, r, 1000).valid);
 }
 

@@ -1,7 +1,8 @@
 // Properties of the exchange_economy family (Wang 2019, §4) on seeded random economies:
 // the greedy and the LP agree on s(G); every constructive state and every price-lp answer
 // passes the certificate checker; with pairs only (N = 2) every stable state found is
-// supported; moving one forced value of a returned price by 1/7 is rejected; renaming types
+// supported (by price-lp and by the proof's construction, which agree where it applies);
+// moving one forced value of a returned price by 1/7 is rejected; renaming types
 // and goods changes nothing. EQUILAB_PROPERTY_RUNS=N scales the number of cases.
 #include "common/property_runs.h"
 #include "economies/json_io.h"
@@ -59,7 +60,9 @@ RC_GTEST_PROP(EconomyProperties, GreedySurplusEqualsLp, ()) {
 
 RC_GTEST_PROP(EconomyProperties, ConstructiveStatesVerifyTwoGoods, ()) {
   const Economy e = draw(1, 3, 2);
-  const EconomyResult r{"constructive", solve_constructive(e), std::nullopt, std::nullopt};
+  EconomyResult r;
+  r.method = "constructive";
+  r.stable = solve_constructive(e);
   const verify::Verdict v = verify::check_exchange_economy_certificate(e, r, 100000);
   RC_ASSERT(v.valid);
 }
@@ -86,8 +89,55 @@ RC_GTEST_PROP(EconomyProperties, PairsAreAlwaysSupported, ()) {
     r.stable = state_from(e, sa, v);
     r.price = price_lp(e, r.stable.state, r.stable.payoff);
     if (!r.price->supported) RC_FAIL(r.price->violation->message);
+    // The proof's own construction (eq. 20) applies too (constructive_price.cpp, N = 2).
+    r.construction = construct_price(e, r.stable.state, r.stable.payoff);
+    if (!r.construction->applies) RC_FAIL(r.construction->message);
     const verify::Verdict verdict = verify::check_exchange_economy_certificate(e, r, 100000);
     if (!verdict.valid) RC_FAIL(failures(verdict));
+  }
+}
+
+// constructive (the price of the proof of Theorem 6) and price-lp (conditions (a)-(c)) share no
+// code; where the construction applies price-lp must find a price, where price-lp finds none the
+// construction must fail, with N = 2 it always applies, and both answers verify.
+RC_GTEST_PROP(EconomyProperties, ConstructionAgreesWithPriceLp, ()) {
+  const Economy e = draw(2, 3);
+  EconomyResult r = price_result(e);
+  r.construction = construct_price(e, r.stable.state, r.stable.payoff);
+  if (r.construction->applies) RC_ASSERT(r.price->supported);
+  if (!r.price->supported) RC_ASSERT(!r.construction->applies);
+  if (e.max_size <= 2 && !r.construction->applies) RC_FAIL(r.construction->message);
+  const verify::Verdict v = verify::check_exchange_economy_certificate(e, r, 100000);
+  if (!v.valid) RC_FAIL(failures(v));
+  RC_TAG(r.construction->applies ? "construction applies" : "construction fails at " + r.construction->step);
+  // The vector form of (a)-(c) (price_lp_goods.cpp: exact pair LPs, all comparable pairs of the
+  // mirrored forced set) decides the same for one good.
+  RC_ASSERT(price_lp_goods(e, r.stable.state, r.stable.payoff).supported == r.price->supported);
+}
+
+// Several goods: every price-lp answer (the grid price or the violated condition, and the linear
+// price or its Farkas certificate) verifies, and moving one forced value on the grid by 1/7 is
+// rejected. Tags count supported states for N = 2 and N = 3.
+RC_GTEST_PROP(EconomyProperties, SeveralGoodsAnswersVerify, ()) {
+  const Economy e = draw(2, 3, uniform(2, 4));
+  EconomyResult r;
+  r.method = "price-lp";
+  r.stable = solve_constructive(e);
+  r.goods_price = price_lp_goods(e, r.stable.state, r.stable.payoff);
+  r.linear = linear_price(e, r.stable.state, r.stable.payoff);
+  const verify::Verdict v = verify::check_exchange_economy_certificate(e, r, 100000);
+  if (!v.valid) RC_FAIL(failures(v));
+  // A linear price is one odd non-decreasing price: it exists only if (a)-(c) hold.
+  if (r.linear->exists) RC_ASSERT(r.goods_price->supported);
+  RC_TAG("N = " + std::to_string(e.max_size) + (r.goods_price->supported ? " supported" : " unsupported (" + r.goods_price->violation->condition + ")"));
+  if (!r.goods_price->supported) return;
+  for (auto& q : r.goods_price->grid) {
+    const bool traded = std::any_of(r.goods_price->forced.begin(), r.goods_price->forced.end(),
+                                    [&](const VecPoint& f) { return f.trade == q.trade; });
+    if (!traded || std::all_of(q.trade.begin(), q.trade.end(), [](const Rational& x) { return x == 0; })) continue;
+    q.price += Rational(1, 7);
+    RC_ASSERT(!verify::check_exchange_economy_certificate(e, r, 100000).valid);
+    break;
   }
 }
 
@@ -106,6 +156,34 @@ RC_GTEST_PROP(EconomyProperties, MovedForcedValueIsRejected, ()) {
   if (it != p.end() && it->trade == f.trade) it->price = moved;
   else p.insert(it, PricePoint{f.trade, moved});
   RC_ASSERT(!verify::check_exchange_economy_certificate(e, r, 100000).valid);
+}
+
+// Quasi-linear utilities: adding δ to every type's money adds δ to every s(G) per member, so the
+// welfare LP has the same optimal assignments and the payoffs shift by δ; prices (ω^m - m on
+// trades) and whether a price exists do not change.
+RC_GTEST_PROP(EconomyProperties, AddingMoneyShiftsOnlyMoney, ()) {
+  const Economy e = draw(1, 3);
+  const Rational delta(uniform(-5, 6), uniform(1, 4));
+  Economy richer = e;
+  for (auto& t : richer.types) t.money += delta;
+  const EconomyResult a = price_result(e);
+  EconomyResult b;
+  b.stable.payoff = a.stable.payoff;
+  for (auto& x : b.stable.payoff) x += delta;
+  // Same assignment and goods as a, payoffs + δ: stable for the richer economy, same forced values.
+  b.stable.state = a.stable.state;
+  for (auto& g : b.stable.state.groups)
+    for (auto& [i, bundle] : g.bundles) bundle.money += delta;
+  RC_ASSERT(!state_unstable(richer, b.stable.state, b.stable.payoff, 100000).has_value());
+  const PriceResult pb = price_lp(richer, b.stable.state, b.stable.payoff);
+  RC_ASSERT(pb.supported == a.price->supported);
+  RC_ASSERT(pb.forced.size() == a.price->forced.size());
+  for (std::size_t k = 0; k < pb.forced.size(); ++k)
+    RC_ASSERT(pb.forced[k].trade == a.price->forced[k].trade && pb.forced[k].price == a.price->forced[k].price);
+  // The richer economy's own welfare optimum is the old one plus δ per unit of mass.
+  Rational mass = 0;
+  for (const auto& t : e.types) mass += t.mass;
+  RC_ASSERT(solve_constructive(richer).welfare == a.stable.welfare + delta * mass);
 }
 
 RC_GTEST_PROP(EconomyProperties, RenamingChangesNothing, ()) {

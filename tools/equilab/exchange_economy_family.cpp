@@ -5,6 +5,7 @@
 #include "generators/exchange_economy_generator.h"
 #include "verify/exchange_economy_certificate.h"
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -49,11 +50,16 @@ EconomyResult run(const Economy& e, const InstanceSource& src, const SolveReques
     r.method = method;
     if (method == "constructive") {
       r.stable = economies::solve_constructive(e, request.max_enumeration);
+      if (e.num_goods() == 1) r.construction = economies::construct_price(e, r.stable.state, r.stable.payoff);
     } else if (method == "price-lp") {
-      if (e.num_goods() != 1) throw InputError(src.file, "/goods", "price-lp needs exactly one good");
       r.stable = state_to_price(e, src, request);
-      r.price = economies::price_lp(e, r.stable.state, r.stable.payoff);
-      r.some_state = economies::some_state_supported(e, r.stable.state, request.max_enumeration);
+      if (e.num_goods() == 1) {
+        r.price = economies::price_lp(e, r.stable.state, r.stable.payoff);
+        r.some_state = economies::some_state_supported(e, r.stable.state, request.max_enumeration);
+      } else {
+        r.goods_price = economies::price_lp_goods(e, r.stable.state, r.stable.payoff);
+      }
+      r.linear = economies::linear_price(e, r.stable.state, r.stable.payoff);
     } else {
       throw InputError("(command line)", "--method",
                        "unknown method \"" + method + "\" for model exchange_economy (constructive, price-lp)");
@@ -103,8 +109,39 @@ CheckOutcome crosscheck(const InstanceSource& src, const SolveRequest& request) 
     }
     out.lines.push_back("surplus: greedy and LP compared on " + std::to_string(n) + " group types");
   }
+  // Whether a price exists for one stable state (the instance's, else the constructive one):
+  // the proof's construction (constructive_price.cpp) and price-lp share no code. Construction
+  // applies => price-lp supports; price-lp finds no price => the construction fails; with
+  // max_size <= 2 the construction always applies (the proof in constructive_price.cpp).
+  if (e.num_goods() == 1) {
+    guard_enumeration(src.file, [&] {
+      const economies::StableState s = state_to_price(e, src, request);
+      const economies::ConstructionResult built = economies::construct_price(e, s.state, s.payoff);
+      const economies::PriceResult lp = economies::price_lp(e, s.state, s.payoff);
+      std::string line = std::string("price exists: price-lp ") + (lp.supported ? "yes" : "no") + ", construction of Theorem 6 " +
+                         (built.applies ? "applies" : "fails at " + built.step);
+      if (built.applies && !lp.supported) {
+        out.ok = false;
+        out.messages.push_back("the construction gives a price but price-lp finds none: " + lp.violation->message);
+      } else if (!built.applies && e.max_size <= 2) {
+        out.ok = false;
+        out.messages.push_back("with groups of at most 2 the construction must apply: " + built.message);
+      } else if (!built.applies && lp.supported) {
+        line += " (does not apply here: " + built.message + ")";
+      }
+      out.lines.push_back(line);
+      // The vector form of (a)-(c) (price_lp_goods.cpp: exact pair LPs, all comparable pairs)
+      // must agree with the one-good price-lp.
+      const economies::GoodsPriceResult vec = economies::price_lp_goods(e, s.state, s.payoff);
+      if (vec.supported != lp.supported) {
+        out.ok = false;
+        out.messages.push_back(std::string("price-lp one-good and vector forms disagree: ") + (lp.supported ? "yes" : "no") +
+                               " vs " + (vec.supported ? "yes" : "no"));
+      }
+      return 0;
+    });
+  }
   for (const std::string method : {"constructive", "price-lp"}) {
-    if (method == "price-lp" && e.num_goods() != 1) continue;
     SolveRequest r = request;
     r.method = method;
     const EconomyResult result = run(e, src, r);
@@ -140,17 +177,37 @@ std::string describe(const Json& r) {
   os << "payoffs:\n";
   for (const auto& item : r.at("payoff").items()) os << "  " << item.key() << " = " << item.value().get<std::string>() << "\n";
   if (r.contains("supported")) {
-    os << "forced prices (trade >= 0; p is odd):";
-    for (const auto& f : r.at("forced")) os << "  p(" << f.at("trade").get<std::string>() << ")=" << f.at("price").get<std::string>();
+    os << "forced prices (p is odd):";
+    for (const auto& f : r.at("forced"))
+      os << "  p(" << (f.at("trade").is_string() ? f.at("trade").get<std::string>() : f.at("trade").dump()) << ")="
+         << f.at("price").get<std::string>();
     os << "\nsupported:   " << (r.at("supported").get<bool>() ? "yes" : "no") << "\n";
     if (r.contains("price")) {
       os << "price breakpoints:";
       for (const auto& f : r.at("price")) os << "  (" << f.at("trade").get<std::string>() << ", " << f.at("price").get<std::string>() << ")";
       os << "\nfinal slope: " << r.at("final_slope").get<std::string>() << "\n";
     }
+    if (r.contains("supported_means")) os << "(several goods: " << r.at("supported_means").get<std::string>() << ")\n";
+    if (r.contains("grid")) os << "price on a " << r.at("grid_kind").get<std::string>() << " grid of " << r.at("grid").size() << " points\n";
     if (r.contains("violation"))
       os << "violated (" << r.at("violation").at("condition").get<std::string>() << "): "
          << r.at("violation").at("message").get<std::string>() << "\n";
+  }
+  if (r.contains("linear_price"))
+    os << "linear price p(d) = π·d: "
+       << (r.at("linear_price").at("exists").get<bool>() ? "exists " + r.at("linear_price").at("prices").dump()
+                                                          : std::string("none (Farkas certificate)"))
+       << "\n";
+  if (r.contains("construction")) {
+    const Json& c = r.at("construction");
+    os << "price of the proof of Theorem 6 (eq. 20, odd extension of max(0, L)): ";
+    if (c.at("applies").get<bool>()) {
+      os << "supports the state; breakpoints";
+      for (const auto& f : c.at("price")) os << "  (" << f.at("trade").get<std::string>() << ", " << f.at("price").get<std::string>() << ")";
+      os << ", final slope " << c.at("final_slope").get<std::string>() << "\n";
+    } else {
+      os << "fails (" << c.at("step").get<std::string>() << "): " << c.at("message").get<std::string>() << "\n";
+    }
   }
   if (r.contains("some_state")) {
     const Json& s = r.at("some_state");
@@ -170,12 +227,15 @@ std::string describe(const Json& r) {
 // "surplus" [{"group":[...],"value"}] (s(G), eq. 17, a statement about the instance),
 // "price_supports" [{"price":[{"trade","price"}],"final_slope","supports":bool}] (whether that
 // piecewise linear odd price supports the computed state: the certificate checker decides),
-// "some_state_supported" (Corollary 1: some stable state with the same τ and trades is supported).
+// "some_state_supported" (Corollary 1: some stable state with the same τ and trades is supported),
+// "construction_applies" (method constructive: the price of the proof of Theorem 6 supports its state),
+// "linear_price" (price-lp: some linear price π·d supports the state; false comes with a Farkas
+// certificate), "consumable_goods" (the most goods one agent can consume, §4.4.1).
 constexpr std::uint64_t request_limit = groups::kDefaultMaxEnumeration;
 
 std::pair<std::string, bool> compare(const InstanceSource& src, const Json& result, const JsonNode& published) {
   published.expect_object({"welfare", "payoff", "supported", "forced", "violation", "surplus", "price_supports",
-                           "some_state_supported"});
+                           "some_state_supported", "construction_applies", "linear_price", "consumable_goods"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& text, bool ok) {
@@ -202,6 +262,31 @@ std::pair<std::string, bool> compare(const InstanceSource& src, const Json& resu
     if (!result.contains("some_state")) s->fail("only method price-lp decides Corollary 1");
     const bool got = result.at("some_state").at("supported").get<bool>();
     check(std::string("some stable state supported ") + (got ? "true" : "false"), got == s->raw().get<bool>());
+  }
+  if (auto s = published.find("linear_price")) {
+    if (!s->raw().is_boolean()) s->fail("expected true or false");
+    if (!result.contains("linear_price")) s->fail("only method price-lp decides whether a linear price exists");
+    const bool got = result.at("linear_price").at("exists").get<bool>();
+    check(std::string("linear price ") + (got ? "exists" : "none (Farkas certificate)"), got == s->raw().get<bool>());
+  }
+  if (auto s = published.find("consumable_goods")) {
+    // The most goods one agent can consume at any feasible state (§4.4.1; a statement about the
+    // instance, generators/exchange_economy_generator.h).
+    int best = 0;
+    try {
+      best = gen::max_consumable_goods(read_instance(src));
+    } catch (const std::invalid_argument& e) {
+      s->fail(e.what());
+    }
+    check("goods one agent can consume " + std::to_string(best), best == s->as_int());
+  }
+  if (auto s = published.find("construction_applies")) {
+    if (!s->raw().is_boolean()) s->fail("expected true or false");
+    if (!result.contains("construction")) s->fail("only method constructive with one good builds the price of the proof");
+    const Json& c = result.at("construction");
+    const bool got = c.at("applies").get<bool>();
+    check(std::string("construction applies ") + (got ? "true" : "false (" + c.at("step").get<std::string>() + ")"),
+          got == s->raw().get<bool>());
   }
   if (auto f = published.find("forced"))
     for (const JsonNode& q : f->elements()) {
@@ -267,6 +352,8 @@ Generator add_generator(CLI::App& generate) {
   cmd->add_option("--min-size", o->min_size, "smallest permitted group size")->capture_default_str();
   cmd->add_option("--max-size", o->max_size, "largest permitted group size")->capture_default_str();
   cmd->add_option("--pieces", o->pieces, "affine pieces per utility")->capture_default_str();
+  cmd->add_option("--leontief", o->leontief,
+                  "instead: Wang §4.4.1's economy with this many types and goods, u = min of all goods (2..64)");
   return {cmd, [o](std::uint64_t seed) {
             try {
               return economies::write_economy_json(gen::generate_exchange_economy(seed, *o));
