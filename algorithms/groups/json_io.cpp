@@ -21,6 +21,9 @@
 //    "imputation_range":{"1":["0","0"], ...},           // only with ranges
 //    "imputation_unique":true|false|null,               // null without ranges
 //    "replication":6,"fractional_groups":13,            // transport only
+//    "stats":{"status":"optimal","rounds":12,"columns_generated":5210,"columns_final":4400,
+//             "exact_rounds":1,"seconds_double":3.2,"seconds_exact":0.8,  // seconds: runs >= 1 s only
+//             "max_reduced_cost":"0","group_types":"42084793750","bound":null},  // colgen, fv-sparse only
 //    "certificate":{
 //      "assignment":[...same as above...],
 //      "imputation":{...same as above...},
@@ -37,6 +40,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -265,6 +272,64 @@ std::vector<ImputationRange> read_ranges(const JsonNode& node, const GroupsInsta
   return out;
 }
 
+// Column-generation statistics. The timings are written only for runs of at least one second,
+// so that results of short runs stay byte-reproducible.
+Json stats_json(const ColumnStats& st) {
+  Json s = {{"status", st.status},
+            {"rounds", st.rounds},
+            {"columns_generated", st.columns_generated},
+            {"columns_final", st.columns_final},
+            {"exact_rounds", st.exact_rounds},
+            {"max_reduced_cost", text(st.max_reduced_cost)},
+            {"group_types", st.group_types.str()}};
+  if (st.seconds_double + st.seconds_exact >= 1.0) {
+    s["seconds_double"] = std::round(st.seconds_double * 1000) / 1000;
+    s["seconds_exact"] = std::round(st.seconds_exact * 1000) / 1000;
+  }
+  s["bound"] = st.bound ? Json(text(*st.bound)) : Json(nullptr);
+  return s;
+}
+
+long read_long(const JsonNode& node) {
+  const std::int64_t v = node.as_int();
+  if (v < 0) node.fail("expected a non-negative count");
+  return static_cast<long>(v);
+}
+
+double read_seconds(const JsonNode& node) {
+  if (!node.raw().is_number()) node.fail("expected a number of seconds");
+  const double v = node.raw().get<double>();
+  if (!(v >= 0)) node.fail("expected a non-negative number of seconds");
+  return v;
+}
+
+ColumnStats read_stats(const JsonNode& node) {
+  node.expect_object({"status", "rounds", "columns_generated", "columns_final", "exact_rounds", "seconds_double",
+                      "seconds_exact", "max_reduced_cost", "group_types", "bound"});
+  ColumnStats st;
+  if (auto n = node.find("status")) {
+    st.status = n->as_string();
+    if (st.status != "optimal" && st.status != "not_converged")
+      n->fail("status must be \"optimal\" or \"not_converged\", not \"" + st.status + "\"");
+  }
+  if (auto n = node.find("rounds")) st.rounds = read_long(*n);
+  if (auto n = node.find("columns_generated")) st.columns_generated = read_long(*n);
+  if (auto n = node.find("columns_final")) st.columns_final = read_long(*n);
+  if (auto n = node.find("exact_rounds")) st.exact_rounds = read_long(*n);
+  if (auto n = node.find("seconds_double")) st.seconds_double = read_seconds(*n);
+  if (auto n = node.find("seconds_exact")) st.seconds_exact = read_seconds(*n);
+  if (auto n = node.find("max_reduced_cost")) st.max_reduced_cost = n->as_rational();
+  if (auto n = node.find("group_types")) {
+    const std::string digits = n->as_string();  // a decimal string: the count exceeds 2^32
+    if (digits.empty() || digits.size() > 1000 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      n->fail("group_types must be a decimal string of digits, not \"" + digits + "\"");
+    st.group_types = Integer(digits);
+  }
+  if (auto n = node.find("bound"); n && !n->is_null()) st.bound = n->as_rational();
+  return st;
+}
+
 std::size_t read_count(const JsonNode& node) {
   std::int64_t v = node.as_int();
   if (v < 0) node.fail("expected a non-negative count");
@@ -349,7 +414,9 @@ Json write_result_json(const GroupsInstance& instance, const StableAssignment& r
                        bool exact) {
   Json doc = {{"model", "groups"}, {"method", method}, {"arith", exact ? "exact" : "double"}, {"status", "optimal"}};
   doc["welfare"] = text(result.welfare);
-  doc["group_types"] = result.group_types;
+  // At scale the count may exceed 64 bits: then only stats.group_types (a string) carries it.
+  if (!result.stats || result.stats->group_types <= Integer(std::numeric_limits<std::int64_t>::max()))
+    doc["group_types"] = result.group_types;
   doc["iterations"] = result.iterations;
   doc["assignment"] = assignment_json(instance, result);
   doc["imputation"] = type_vector_json(instance, result.imputation, "imputation");
@@ -366,6 +433,10 @@ Json write_result_json(const GroupsInstance& instance, const StableAssignment& r
   doc["imputation_unique"] = unique ? Json(*unique) : Json(nullptr);
   if (result.replication) doc["replication"] = *result.replication;
   if (result.fractional_groups) doc["fractional_groups"] = *result.fractional_groups;
+  if (result.stats) {
+    doc["status"] = result.stats->status;
+    doc["stats"] = stats_json(*result.stats);
+  }
 
   Json cert = {{"assignment", doc["assignment"]}, {"imputation", doc["imputation"]}};
   if (result.ranges) {
@@ -390,8 +461,15 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
     if (a != "exact" && a != "double") arith->fail("arith must be \"exact\" or \"double\", not \"" + a + "\"");
   }
   if (auto method = root.find("method")) method->as_string();
-  if (auto status = root.find("status"); status && status->as_string() != "optimal")
-    status->fail("status must be \"optimal\", not \"" + status->as_string() + "\"");
+  std::optional<ColumnStats> stats;
+  if (auto st = root.find("stats"); st && !st->is_null()) stats = read_stats(*st);
+  if (auto status = root.find("status")) {
+    const std::string text_status = status->as_string();
+    // fv-sparse may stop without convergence: the status then repeats the stats' status.
+    const bool not_converged = text_status == "not_converged" && stats && stats->status == "not_converged";
+    if (text_status != "optimal" && !not_converged)
+      status->fail("status must be \"optimal\", not \"" + text_status + "\"");
+  }
 
   const NameIndex index = index_types(instance);
   StableAssignment s;
@@ -437,6 +515,7 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
   }
 
   if (cert_ranges) s.ranges = read_ranges(*cert_ranges, instance, index);
+  s.stats = std::move(stats);
 
   if (auto range = root.find("imputation_range")) {
     if (!s.ranges) range->fail("imputation_range without certificate ranges (witnesses and multipliers)");

@@ -31,6 +31,20 @@ struct ImputationRange {
   RangeMultiplier multiplier_min, multiplier_max;
 };
 
+// Column generation at scale (colgen, fv-sparse): what the run did. Absent for the
+// enumerating methods.
+struct ColumnStats {
+  std::string status = "optimal";  // "optimal" | "not_converged" (fv-sparse only)
+  long rounds = 0;                 // master LP solves, double and exact
+  long columns_generated = 0;      // distinct group types ever added to the master
+  long columns_final = 0;          // columns in the final master
+  long exact_rounds = 0;           // rounds priced with the exact imputation
+  double seconds_double = 0, seconds_exact = 0;
+  Rational max_reduced_cost;       // max_G ρ(G) = s(G) − Σ_{i∈G} u(i) at the returned u, exact (<= 0 when optimal)
+  Integer group_types;             // |𝒢| = Σ_n C(K+n−1, n), never enumerated
+  std::optional<Rational> bound;   // not_converged: a certified upper bound on the welfare
+};
+
 struct StableAssignment {
   Rational welfare;                      // W = Π(μ) = Σ s τ = Σ u μ
   std::size_t group_types = 0;           // number enumerated
@@ -41,6 +55,7 @@ struct StableAssignment {
   std::optional<int> replication;             // L
   std::optional<std::size_t> fractional_groups;  // real fractional groups used
   long iterations = 0;
+  std::optional<ColumnStats> stats;  // colgen and fv-sparse only
 };
 
 // Is the imputation unique (min == max for every type)? nullopt without ranges.

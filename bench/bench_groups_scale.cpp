@@ -1,0 +1,66 @@
+// groups at scale (Wang §2.5.2): method `colgen` (column generation, double phase with lp_solve
+// then exact recompute and exact pricing) on seeded pairwise instances drawn like
+// `equilab generate groups --value pairwise --min-size 1 --max-size N --degree d --types K`.
+// Arguments: types K, largest size N, average degree d, seed index (3 seeds).
+// Counters: rounds (master solves), exact rounds, columns generated and final, seconds of the
+// double and exact phases, formed groups, and |𝒢| = Σ_n C(K+n−1, n) (never enumerated).
+// Goal of the issue: K = 1000, sizes 1..4, d = 8 certified exactly (verify included) in
+// <= 5 minutes; verify is timed through the command (`equilab verify`), see the README.
+// Example: bench_groups_scale --benchmark_filter='Colgen/types:1000/N:4/degree:8/' --benchmark_format=json
+#include "generators/groups_generator.h"
+#include "groups/enumerate.h"
+#include "groups/methods.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+namespace {
+
+using namespace equilab;
+
+groups::GroupsInstance instance(int types, int max_size, int degree, int seed_index) {
+  gen::GroupsGenOptions o;
+  o.types = types;
+  o.min_size = 1;
+  o.max_size = max_size;
+  o.pairwise = true;
+  o.degree = degree;
+  return gen::generate_groups(20261129 + static_cast<std::uint64_t>(seed_index), o);
+}
+
+void Colgen(benchmark::State& state) {
+  const auto inst = instance(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                             static_cast<int>(state.range(2)), static_cast<int>(state.range(3)));
+  groups::GroupsOptions o;
+  o.ranges = false;
+  groups::StableAssignment r;
+  for (auto _ : state) {
+    r = groups::solve_colgen(inst, o);
+    benchmark::DoNotOptimize(r);
+  }
+  const groups::ColumnStats& st = *r.stats;
+  state.counters["rounds"] = static_cast<double>(st.rounds);
+  state.counters["exact_rounds"] = static_cast<double>(st.exact_rounds);
+  state.counters["columns_generated"] = static_cast<double>(st.columns_generated);
+  state.counters["columns_final"] = static_cast<double>(st.columns_final);
+  state.counters["seconds_double"] = st.seconds_double;
+  state.counters["seconds_exact"] = st.seconds_exact;
+  state.counters["formed_groups"] = static_cast<double>(r.assignment.size());
+  state.counters["group_types"] = st.group_types.convert_to<double>();
+}
+
+void sweep(benchmark::internal::Benchmark* b) {
+  for (int k : {100, 200, 500, 1000, 2000})
+    for (int n : {2, 3, 4})
+      for (int d : {4, 8, 16})
+        for (int seed = 0; seed < 3; ++seed) b->Args({k, n, d, seed});
+  b->ArgNames({"types", "N", "degree", "seed"});
+  b->Unit(benchmark::kSecond)->Iterations(1);
+}
+
+BENCHMARK(Colgen)->Apply(sweep);
+
+}  // namespace
+
+BENCHMARK_MAIN();
