@@ -1,5 +1,7 @@
-// groups at scale (Wang §2.5.2): method `colgen` (column generation, double phase with lp_solve
-// then exact recompute and exact pricing) on seeded pairwise instances drawn like
+// groups at scale (Wang §2.5.2): methods `colgen` (column generation, double phase with lp_solve
+// then exact recompute and exact pricing) and `fv-sparse` (local moves on a sparse support, exact
+// LPs, blocking groups from verify's structured check), and that check alone on colgen's result
+// (`Verify`), on seeded pairwise instances drawn like
 // `equilab generate groups --value pairwise --min-size 1 --max-size N --degree d --types K`.
 // Arguments: types K, largest size N, average degree d, seed index (3 seeds).
 // Counters: rounds (master solves), exact rounds, columns generated and final, seconds of the
@@ -10,6 +12,7 @@
 #include "generators/groups_generator.h"
 #include "groups/enumerate.h"
 #include "groups/methods.h"
+#include "verify/groups_scale_certificate.h"
 
 #include <benchmark/benchmark.h>
 
@@ -29,16 +32,18 @@ groups::GroupsInstance instance(int types, int max_size, int degree, int seed_in
   return gen::generate_groups(20261129 + static_cast<std::uint64_t>(seed_index), o);
 }
 
-void Colgen(benchmark::State& state) {
-  const auto inst = instance(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
-                             static_cast<int>(state.range(2)), static_cast<int>(state.range(3)));
+groups::GroupsInstance instance_of(const benchmark::State& state) {
+  return instance(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)),
+                  static_cast<int>(state.range(2)), static_cast<int>(state.range(3)));
+}
+
+groups::GroupsOptions options() {
   groups::GroupsOptions o;
   o.ranges = false;
-  groups::StableAssignment r;
-  for (auto _ : state) {
-    r = groups::solve_colgen(inst, o);
-    benchmark::DoNotOptimize(r);
-  }
+  return o;
+}
+
+void report(benchmark::State& state, const groups::StableAssignment& r) {
   const groups::ColumnStats& st = *r.stats;
   state.counters["rounds"] = static_cast<double>(st.rounds);
   state.counters["exact_rounds"] = static_cast<double>(st.exact_rounds);
@@ -48,6 +53,42 @@ void Colgen(benchmark::State& state) {
   state.counters["seconds_exact"] = st.seconds_exact;
   state.counters["formed_groups"] = static_cast<double>(r.assignment.size());
   state.counters["group_types"] = st.group_types.convert_to<double>();
+}
+
+void Colgen(benchmark::State& state) {
+  const auto inst = instance_of(state);
+  groups::StableAssignment r;
+  for (auto _ : state) {
+    r = groups::solve_colgen(inst, options());
+    benchmark::DoNotOptimize(r);
+  }
+  report(state, r);
+}
+
+void FvSparse(benchmark::State& state) {
+  const auto inst = instance_of(state);
+  const groups::BlockingSearch blocking = [&](const std::vector<Rational>& u) {
+    return verify::find_blocking_group(inst, u, groups::kDefaultMaxEnumeration);
+  };
+  groups::StableAssignment r;
+  for (auto _ : state) {
+    r = groups::solve_fv_sparse(inst, options(), blocking);
+    benchmark::DoNotOptimize(r);
+  }
+  report(state, r);
+  state.counters["converged"] = r.stats->status == "optimal" ? 1 : 0;
+}
+
+// verify's structured check of colgen's result (the solve is not timed).
+void Verify(benchmark::State& state) {
+  const auto inst = instance_of(state);
+  const groups::StableAssignment r = groups::solve_colgen(inst, options());
+  bool valid = false;
+  for (auto _ : state) {
+    valid = verify::check_groups_at_scale(inst, r, groups::kDefaultMaxEnumeration).valid;
+    benchmark::DoNotOptimize(valid);
+  }
+  if (!valid) state.SkipWithError("colgen's certificate was rejected");
 }
 
 void sweep(benchmark::internal::Benchmark* b) {
@@ -60,6 +101,8 @@ void sweep(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(Colgen)->Apply(sweep);
+BENCHMARK(FvSparse)->Apply(sweep);
+BENCHMARK(Verify)->Apply(sweep);
 
 }  // namespace
 
