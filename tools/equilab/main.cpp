@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 invalid certificate / disagreement / mismatch, 2 bad input.
 #include "commands.h"
 #include "family.h"
+#include "tool_commands.h"
 #include "core/error.h"
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,7 @@ std::string generate_command(const CLI::App& cmd, std::uint64_t seed) {
   std::string s = "equilab generate " + cmd.get_name() + " --seed " + std::to_string(seed);
   for (const CLI::Option* opt : cmd.get_options()) {
     if (opt == cmd.get_help_ptr()) continue;
-    if (opt->get_type_size() == 0) {  // a flag
+    if (opt->get_expected_min() == 0) {  // a flag (takes no value)
       if (opt->count() > 0 && opt->as<bool>()) s += " " + opt->get_name();
       continue;
     }
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
   add_family_options(cross, cross_args.family, true);
 
   auto* methods = app.add_subcommand("methods", "list the model families and their methods");
+  const std::vector<ToolCommand> tools = {add_bench_command(app), add_report_command(app), add_sweep_command(app)};
 
   try {
     app.parse(argc, argv);
@@ -119,6 +121,8 @@ int main(int argc, char** argv) {
         }
     if (*reproduce) return run_reproduce(repro_args);
     if (*methods) return run_methods();
+    for (const ToolCommand& tool : tools)
+      if (*tool.command) return tool.run();
   } catch (const equilab::InputError& e) {
     std::cerr << "equilab: " << e.what() << "\n";
     return 2;

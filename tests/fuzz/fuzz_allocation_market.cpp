@@ -1,0 +1,9 @@
+// libFuzzer target: the allocation_market instance reader on arbitrary bytes (see fuzz_common.h).
+#include "fuzz_common.h"
+#include "homotopy/json_io.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return equilab::fuzz::fuzz_json(data, size, "fuzz.json", [](const equilab::JsonNode& root) {
+    equilab::homotopy::read_allocation_market_json(root);
+  });
+}
