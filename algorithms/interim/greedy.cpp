@@ -393,8 +393,9 @@ InterimResult solve_greedy(const InterimInstance& in, const InterimOptions& o) {
   for (int t = 0; t < in.num_profiles(); ++t)
     for (const auto& [alpha, xs] : parts) {
       auto& lottery = r.ex_post[t];
+      const auto& outcome = xs[t];  // a named reference: clang 14 cannot capture a structured binding
       auto it = std::find_if(lottery.begin(), lottery.end(),
-                             [&](const LotteryItem& item) { return item.outcome == xs[t]; });
+                             [&](const LotteryItem& item) { return item.outcome == outcome; });
       if (it == lottery.end())
         lottery.push_back({alpha, xs[t]});
       else
