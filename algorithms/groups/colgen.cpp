@@ -20,6 +20,7 @@
 // The imputation ranges need every group type; they are computed only when options.ranges is
 // set and the group types number at most max_enumeration (the command leaves them off).
 #include "groups/enumerate.h"
+#include "core/deadline.h"
 #include "groups/methods.h"
 #include "groups/pricing.h"
 
@@ -182,6 +183,7 @@ StableAssignment solve_colgen(const GroupsInstance& instance, const GroupsOption
   long iterations = 0;
   for (long round = 0; round < kMaxDoubleRounds; ++round) {
     const lp::LpModel model = master.model();
+    check_deadline();
     const lp::Solution<double> sol = lp::lpsolve_solve(model);
     ++stats.rounds;
     iterations += sol.iterations;
@@ -211,6 +213,7 @@ StableAssignment solve_colgen(const GroupsInstance& instance, const GroupsOption
   for (;;) {
     const lp::LpModel model = master.model();
     exact = exact_master(model, master.basis());
+    check_deadline();
     ++stats.rounds;
     ++stats.exact_rounds;
     iterations += exact.iterations;

@@ -41,6 +41,7 @@
 // a blocking group of size n < N needs c >= ρ/n.) The bound is stored in stats.bound; it relies on
 // find_blocking returning a group of largest ρ, as verify::find_blocking_group does.
 #include <algorithm>
+#include "core/deadline.h"
 #include <chrono>
 #include <limits>
 #include <map>
@@ -408,6 +409,7 @@ StableAssignment solve_fv_sparse(const GroupsInstance& instance, const GroupsOpt
   std::optional<GroupType> blocking;
   for (;;) {
     const lp::LpModel model = support.model();
+    check_deadline();
     const std::optional<lp::Basis> warm = support.warm_start();
     sol = lp::simplex_solve<Rational>(model, {}, warm ? &*warm : nullptr);
     ++stats.rounds;

@@ -51,6 +51,7 @@
 // solutions of (2.2) generating different prices (the theorem's "if and only if"), throws
 // std::logic_error rather than being hidden.
 #include <algorithm>
+#include "core/deadline.h"
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -76,6 +77,7 @@ int count_ordinary_goods(const AllocationMarket& market) {
 template <class Visit>
 void each_allocation(const ReducedMarket& r, int a, std::vector<int>& mu, std::vector<char>& taken, Visit& visit) {
   if (a == r.m) {
+    check_deadline();
     visit(mu);
     return;
   }

@@ -29,6 +29,7 @@
 // bounded coefficients and 128-bit products for comparing event times n/d; when a coefficient
 // leaves the bound it is rerun with GMP rationals. NTU markets run on GMP rationals.
 #include <algorithm>
+#include "core/deadline.h"
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -221,6 +222,7 @@ class Follower {
     std::vector<int> touched_list, seeds;
     for (;;) {
       const int leaf = tree.min_leaf();
+      check_deadline();
       if (leaf < 0) return;
       const Time best = tree.time(leaf);
       if (A::equal(best, z_)) {

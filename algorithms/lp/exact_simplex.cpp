@@ -25,6 +25,7 @@
 // a nonbasic logical is a tight row, AtUpper for `<=`, AtLower for `>=`, Fixed for `=`
 // (on input any nonbasic row status means "tight").
 #include "lp/exact_simplex.h"
+#include "core/deadline.h"
 
 #include <algorithm>
 #include <cmath>
@@ -602,6 +603,7 @@ void Engine<T>::apply(int q, int sigma, const Step& s) {
 template <class T>
 Outcome Engine<T>::run() {
   for (;;) {
+    check_deadline();
     phase_ = classify();
     compute_duals();
     int q = -1, sigma = 0;

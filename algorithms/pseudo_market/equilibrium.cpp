@@ -31,6 +31,7 @@
 // when every pattern is decided and no equilibrium is found the answer `none` is proved (up to the
 // correctness of this code; the `none` claim has no certificate).
 #include "pseudo_market/equilibrium.h"
+#include "core/deadline.h"
 
 #include <algorithm>
 #include <map>
@@ -498,6 +499,7 @@ class SupportEnum {
   }
 
   void dfs(const std::vector<std::vector<AgentPattern>>& options, int i) {
+    check_deadline();
     if (++nodes_ > options_.max_enumeration)
       throw EnumerationLimit("support-enum visited more than " + std::to_string(options_.max_enumeration) +
                              " partial patterns; raise the limit with --max-enumeration");

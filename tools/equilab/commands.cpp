@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "family.h"
+#include "core/deadline.h"
 
 #include <filesystem>
 #include <fstream>
@@ -43,7 +44,23 @@ Json build_record() { return Json{{"version", EQUILAB_GIT_DESCRIBE}}; }
 
 int run_solve(const SolveArgs& args) {
   auto [source, family] = load_instance(args.file);
-  Json result = family->solve(source, make_request(args.method, args.arith == "exact", args.family));
+  Json result;
+  set_time_limit(args.family.time_limit);
+  try {
+    result = family->solve(source, make_request(args.method, args.arith == "exact", args.family));
+  } catch (const TimeLimitReached&) {
+    // No answer within the limit: a result that says so and certifies nothing (verify refuses it).
+    result = Json{{"model", family->model},
+                  {"method", args.method.empty() ? std::string("(the default)") : args.method},
+                  {"arith", args.arith},
+                  {"status", "time_limit"},
+                  {"time_limit_seconds", args.family.time_limit}};
+    if (!args.json) {
+      std::cout << "status:      time_limit (no answer within " << args.family.time_limit << " s)\n";
+      return 0;
+    }
+  }
+  set_time_limit(0);
   if (args.json) {
     // The family's own fields already say "method" and "arith"; the build is added here, once.
     if (result.contains("equilab")) throw std::logic_error("the " + family->model + " result already has \"equilab\"");
@@ -59,6 +76,10 @@ int run_verify(const VerifyArgs& args) {
   auto [source, family] = load_instance(args.file);
   Json result_doc = load_json_file(args.result);
   strip_build_record(result_doc, args.result);
+  if (result_doc.is_object() && result_doc.value("status", "") == "time_limit") {
+    std::cout << "certificate INVALID:\n  the result records a run stopped by --time-limit; it certifies nothing\n";
+    return 1;
+  }
   JsonNode result(result_doc, args.result);
   const std::string model = result.at("model").as_string();
   if (model != family->model)
@@ -76,7 +97,15 @@ int run_verify(const VerifyArgs& args) {
 
 int run_crosscheck(const CrosscheckArgs& args) {
   auto [source, family] = load_instance(args.file);
-  CheckOutcome outcome = family->crosscheck(source, make_request("", true, args.family));
+  CheckOutcome outcome;
+  set_time_limit(args.family.time_limit);
+  try {
+    outcome = family->crosscheck(source, make_request("", true, args.family));
+  } catch (const TimeLimitReached&) {
+    std::cout << "time limit of " << args.family.time_limit << " s reached before every method had run: no verdict\n";
+    return 1;
+  }
+  set_time_limit(0);
   for (const auto& line : outcome.lines) std::cout << line << "\n";
   if (outcome.ok) {
     std::cout << "all methods agree\n";

@@ -14,6 +14,7 @@ struct FamilyOptions {
   std::uint64_t max_enumeration = 2'000'000;
   std::string replication = "lcm", form = "orbit";
   bool bisect = false;  // solve --bisect (allocation_market path)
+  double time_limit = 0;  // --time-limit SECONDS (solve, crosscheck); 0: none
 };
 struct SolveArgs {
   std::string file, method, arith = "exact";

@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"orbit", "full"}));
   };
   add_family_options(solve, solve_args.family, true);
+  for (auto [cmd, options] : {std::pair{solve, &solve_args.family}, std::pair{cross, &cross_args.family}})
+    cmd->add_option("--time-limit", options->time_limit,
+                    "stop after this many seconds (wall clock); solve then reports status \"time_limit\"")
+        ->check(CLI::Range(0.001, 1e7));
   solve->add_flag("--bisect", solve_args.family.bisect,
                   "allocation_market --method path only: find the events by the paper's halving of z "
                   "(§7.1) instead of exact event times (a baseline; the result says \"search\":\"bisect\")");
