@@ -1,15 +1,12 @@
-// Exact check of a groups result (Wang §2.1.5, Theorem 2, Lemma 8) from the
-// instance alone. A primal-feasible τ and a dual-feasible u with Σ sτ = Σ uμ = W are both
-// optimal by weak duality, so (τ, u) is a stable assignment with its imputation. A range
-// bound is proved by a witness (a stable imputation attaining it) and a dual multiplier
-// (x >= 0, t) with Σ_G x_G G + tμ = ±e_i and Σ x_G s(G) + tW = ±bound: for every stable u,
-// ±u(i) = Σ x_G Σ_{j∈G}u(j) + tΣuμ >= Σ x_G s(G) + tW = ±bound. No solver is called.
+// Exact check of a groups result (Wang §2.1.5, Theorem 2, Lemma 8) from the instance alone, with
+// no-blocking decided by enumerating every group type (the shared checks and the argument are in
+// verify/groups_stable_checks.h). No solver is called.
 #include "verify/groups_certificate.h"
 
 #include "groups/enumerate.h"
+#include "verify/groups_stable_checks.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
 namespace equilab::verify {
@@ -18,43 +15,8 @@ namespace {
 using groups::GroupsInstance;
 using groups::GroupType;
 
-std::string text(const Rational& r) { return equilab::to_string(r); }
-
-std::string type_label(const GroupsInstance& instance, int i) { return "type \"" + instance.types[i].name + "\""; }
-
-bool members_valid(const GroupsInstance& instance, const GroupType& g) {
-  for (int m : g)
-    if (m < 0 || m >= instance.num_types()) return false;
-  return true;
-}
-
-// "group [1,2,2]" by member names; indices when some member is not a type.
-std::string group_label(const GroupsInstance& instance, const GroupType& g) {
-  const bool valid = members_valid(instance, g);
-  std::string out = "group [";
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    if (k) out += ",";
-    out += valid ? instance.types[g[k]].name : "#" + std::to_string(g[k]);
-  }
-  return out + "]";
-}
-
-// Why `g` is not a permitted group type (empty: it is one).
-std::string group_problem(const GroupsInstance& instance, const GroupType& g) {
-  if (!members_valid(instance, g)) return "a member is not a type index";
-  if (!std::is_sorted(g.begin(), g.end())) return "members are not in type order";
-  const int n = static_cast<int>(g.size());
-  if (n < instance.min_size || n > instance.max_size)
-    return "size " + std::to_string(n) + " outside the permitted sizes [" + std::to_string(instance.min_size) + "," +
-           std::to_string(instance.max_size) + "]";
-  return {};
-}
-
-Rational member_sum(const std::vector<Rational>& u, const GroupType& g) {
-  Rational sum = 0;
-  for (int m : g) sum += u[m];
-  return sum;
-}
+using groups_checks::group_label;
+using groups_checks::text;
 
 // Every group type with its value, for the no-blocking scans (values as integer pairs so
 // that a scan compares integers instead of adding rationals).
@@ -108,133 +70,15 @@ void check_no_blocking(const GroupsInstance& instance, const GroupTable& table, 
     verdict.fail(prefix + std::to_string(blocking - kMaxBlockingReports) + " more blocking group types");
 }
 
-Rational dot_mass(const GroupsInstance& instance, const std::vector<Rational>& u) {
-  Rational sum = 0;
-  for (int i = 0; i < instance.num_types(); ++i) sum += u[i] * instance.types[i].mass;
-  return sum;
-}
-
-// One range bound of type i: witness and multiplier. sign = +1 (min) or -1 (max).
-void check_bound(const GroupsInstance& instance, const GroupTable& table, const Rational& welfare, int i, int sign,
-                 const Rational& bound, const std::vector<Rational>& witness, const groups::RangeMultiplier& m,
-                 Verdict& verdict) {
-  const int K = instance.num_types();
-  const std::string side = sign > 0 ? "min" : "max";
-  const std::string who = type_label(instance, i) + ": " + side;
-
-  // The witness is a stable imputation with u(i) = bound.
-  if (static_cast<int>(witness.size()) != K) {
-    verdict.fail(who + " witness has " + std::to_string(witness.size()) + " entries, expected " + std::to_string(K));
-  } else {
-    check_no_blocking(instance, table, witness, who + " witness: ", verdict);
-    Rational total = dot_mass(instance, witness);
-    if (total != welfare)
-      verdict.fail(who + " witness: Σ u μ = " + text(total) + " but welfare = " + text(welfare));
-    if (witness[i] != bound)
-      verdict.fail(who + " witness: u = " + text(witness[i]) + " but bound = " + text(bound));
-  }
-
-  // The multiplier: x >= 0, Σ x_G G + tμ = sign·e_i, Σ x_G s(G) + tW = sign·bound.
-  std::vector<Rational> row(K);
-  for (int j = 0; j < K; ++j) row[j] = m.t * instance.types[j].mass;
-  Rational objective = m.t * welfare;
-  bool groups_ok = true;
-  for (const auto& [g, x] : m.x) {
-    if (std::string why = group_problem(instance, g); !why.empty()) {
-      verdict.fail(who + " multiplier: " + group_label(instance, g) + ": " + why);
-      groups_ok = false;
-      continue;
-    }
-    if (x < 0) verdict.fail(who + " multiplier: x = " + text(x) + " < 0 on " + group_label(instance, g));
-    for (int member : g) row[member] += x;
-    objective += x * groups::group_value(instance, g);
-  }
-  if (!groups_ok) return;
-  for (int j = 0; j < K; ++j) {
-    const Rational expected = j == i ? Rational(sign) : Rational(0);
-    if (row[j] != expected)
-      verdict.fail(who + " multiplier: Σ x_G G(j) + t μ(j) = " + text(row[j]) + " for " + type_label(instance, j) +
-                   ", expected " + text(expected));
-  }
-  const Rational expected = sign * bound;
-  if (objective != expected)
-    verdict.fail(who + " multiplier: Σ x_G s(G) + t W = " + text(objective) + ", expected " + text(expected));
-}
-
 }  // namespace
 
 Verdict check_groups_certificate(const groups::GroupsInstance& instance, const groups::StableAssignment& result,
                                  std::uint64_t max_enumeration) {
-  Verdict verdict;
-  const int K = instance.num_types();
-
-  // The assignment: valid distinct groups, positive masses, stated values, consistency.
-  std::vector<Rational> used(K, Rational(0));
-  Rational welfare_tau = 0;
-  std::map<GroupType, int> seen;
-  std::vector<bool> usable(result.assignment.size(), false);
-  for (std::size_t k = 0; k < result.assignment.size(); ++k) {
-    const groups::FormedGroup& f = result.assignment[k];
-    const std::string label = group_label(instance, f.group);
-    if (std::string why = group_problem(instance, f.group); !why.empty()) {
-      verdict.fail(label + ": " + why);
-      continue;
-    }
-    if (!seen.emplace(f.group, static_cast<int>(k)).second) verdict.fail(label + ": listed twice in the assignment");
-    if (f.mass <= 0) verdict.fail(label + ": mass " + text(f.mass) + " is not positive");
-    const Rational s = groups::group_value(instance, f.group);
-    if (f.value != s) verdict.fail(label + ": stated value " + text(f.value) + " but s(G) = " + text(s));
-    for (int m : f.group) used[m] += f.mass;
-    welfare_tau += s * f.mass;
-    usable[k] = true;
-  }
-  for (int i = 0; i < K; ++i)
-    if (used[i] != instance.types[i].mass)
-      verdict.fail(type_label(instance, i) + ": consistency Σ G(i)τ(G) = " + text(used[i]) + " but μ = " +
-                   text(instance.types[i].mass));
-  if (welfare_tau != result.welfare)
-    verdict.fail("welfare: Σ s(G)τ(G) = " + text(welfare_tau) + " but welfare = " + text(result.welfare));
-
-  // The imputation: feasibility on formed groups, no-blocking everywhere, Σ uμ = W.
-  const std::vector<Rational>& u = result.imputation;
-  if (static_cast<int>(u.size()) != K) {
-    verdict.fail("imputation: " + std::to_string(u.size()) + " entries, expected " + std::to_string(K));
-    return verdict;
-  }
-  for (std::size_t k = 0; k < result.assignment.size(); ++k) {
-    if (!usable[k]) continue;
-    const groups::FormedGroup& f = result.assignment[k];
-    const Rational sum = member_sum(u, f.group);
-    const Rational s = groups::group_value(instance, f.group);
-    if (sum > s)
-      verdict.fail(group_label(instance, f.group) + ": formed but u-sum " + text(sum) + " > s " + text(s));
-  }
-  const Rational welfare_u = dot_mass(instance, u);
-  if (welfare_u != result.welfare)
-    verdict.fail("welfare: Σ u(i)μ(i) = " + text(welfare_u) + " but welfare = " + text(result.welfare));
-
   const GroupTable table = make_table(instance, max_enumeration);  // throws EnumerationLimit
-  check_no_blocking(instance, table, u, "", verdict);
-
-  // Ranges: witnesses and multipliers for every type and bound.
-  if (result.ranges) {
-    const auto& ranges = *result.ranges;
-    if (static_cast<int>(ranges.size()) != K) {
-      verdict.fail("ranges: " + std::to_string(ranges.size()) + " entries, expected " + std::to_string(K));
-      return verdict;
-    }
-    for (int i = 0; i < K; ++i) {
-      const groups::ImputationRange& r = ranges[i];
-      if (r.min > r.max)
-        verdict.fail(type_label(instance, i) + ": range min " + text(r.min) + " > max " + text(r.max));
-      if (u[i] < r.min || u[i] > r.max)
-        verdict.fail(type_label(instance, i) + ": imputation u = " + text(u[i]) + " outside its range [" +
-                     text(r.min) + ", " + text(r.max) + "]");
-      check_bound(instance, table, result.welfare, i, +1, r.min, r.witness_min, r.multiplier_min, verdict);
-      check_bound(instance, table, result.welfare, i, -1, r.max, r.witness_max, r.multiplier_max, verdict);
-    }
-  }
-  return verdict;
+  return groups_checks::check_stable_assignment(
+      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict& verdict) {
+        check_no_blocking(instance, table, u, prefix, verdict);
+      });
 }
 
 }  // namespace equilab::verify

@@ -61,6 +61,7 @@
 #include <utility>
 
 #include "groups/enumerate.h"
+#include "verify/groups_stable_checks.h"
 
 namespace equilab::verify {
 namespace {
@@ -330,48 +331,8 @@ Best blocking_enumerated(const GroupsInstance& instance, const std::vector<Ratio
 
 // ---- the certificate -----------------------------------------------------------------------------
 
-std::string text(const Rational& r) { return equilab::to_string(r); }
-
-std::string type_label(const GroupsInstance& instance, int i) {
-  return "type \"" + instance.types[i].name + "\"";
-}
-
-bool members_valid(const GroupsInstance& instance, const GroupType& g) {
-  for (int m : g)
-    if (m < 0 || m >= instance.num_types()) return false;
-  return true;
-}
-
-std::string group_label(const GroupsInstance& instance, const GroupType& g) {
-  const bool valid = members_valid(instance, g);
-  std::string out = "group [";
-  for (std::size_t k = 0; k < g.size(); ++k) {
-    if (k) out += ",";
-    if (valid) {
-      out += instance.types[g[k]].name;
-    } else {
-      out += '#';
-      out += std::to_string(g[k]);
-    }
-  }
-  return out + "]";
-}
-
-std::string group_problem(const GroupsInstance& instance, const GroupType& g) {
-  if (!members_valid(instance, g)) return "a member is not a type index";
-  if (!std::is_sorted(g.begin(), g.end())) return "members are not in type order";
-  const int n = static_cast<int>(g.size());
-  if (n < instance.min_size || n > instance.max_size)
-    return "size " + std::to_string(n) + " outside the permitted sizes [" +
-           std::to_string(instance.min_size) + "," + std::to_string(instance.max_size) + "]";
-  return {};
-}
-
-Rational dot_mass(const GroupsInstance& instance, const std::vector<Rational>& u) {
-  Rational sum = 0;
-  for (int i = 0; i < instance.num_types(); ++i) sum += u[i] * instance.types[i].mass;
-  return sum;
-}
+using groups_checks::group_label;
+using groups_checks::text;
 
 // No-blocking at u: one failure naming the blocking group of largest ρ.
 void check_no_blocking(const GroupsInstance& instance, const std::vector<Rational>& u,
@@ -382,46 +343,6 @@ void check_no_blocking(const GroupsInstance& instance, const std::vector<Rationa
     verdict.fail(prefix + group_label(instance, *g) + ": blocking: u-sum " + text(sum) + " < s " + text(s) +
                  " (ρ = " + text(s - sum) + ", the largest)");
   }
-}
-
-void check_bound(const GroupsInstance& instance, const Rational& welfare, int i, int sign,
-                 const Rational& bound, const std::vector<Rational>& witness,
-                 const groups::RangeMultiplier& m, std::uint64_t max_enumeration, Verdict& verdict) {
-  const int K = instance.num_types();
-  const std::string who = type_label(instance, i) + ": " + (sign > 0 ? "min" : "max");
-  if (static_cast<int>(witness.size()) != K) {
-    verdict.fail(who + " witness has " + std::to_string(witness.size()) + " entries, expected " +
-                 std::to_string(K));
-  } else {
-    check_no_blocking(instance, witness, max_enumeration, who + " witness: ", verdict);
-    const Rational total = dot_mass(instance, witness);
-    if (total != welfare)
-      verdict.fail(who + " witness: Σ u μ = " + text(total) + " but welfare = " + text(welfare));
-    if (witness[i] != bound)
-      verdict.fail(who + " witness: u = " + text(witness[i]) + " but bound = " + text(bound));
-  }
-  // Σ x_G G + tμ = sign·e_i and Σ x_G s(G) + tW = sign·bound with x >= 0.
-  std::vector<Rational> row(K);
-  for (int j = 0; j < K; ++j) row[j] = m.t * instance.types[j].mass;
-  Rational objective = m.t * welfare;
-  for (const auto& [g, x] : m.x) {
-    if (std::string why = group_problem(instance, g); !why.empty()) {
-      verdict.fail(who + " multiplier: " + group_label(instance, g) + ": " + why);
-      return;
-    }
-    if (x < 0) verdict.fail(who + " multiplier: x = " + text(x) + " < 0 on " + group_label(instance, g));
-    for (int member : g) row[member] += x;
-    objective += x * groups::group_value(instance, g);
-  }
-  for (int j = 0; j < K; ++j) {
-    const Rational expected = j == i ? Rational(sign) : Rational(0);
-    if (row[j] != expected)
-      verdict.fail(who + " multiplier: Σ x_G G(j) + t μ(j) = " + text(row[j]) + " for " +
-                   type_label(instance, j) + ", expected " + text(expected));
-  }
-  if (objective != sign * bound)
-    verdict.fail(who + " multiplier: Σ x_G s(G) + t W = " + text(objective) + ", expected " +
-                 text(sign * bound));
 }
 
 }  // namespace
@@ -448,76 +369,10 @@ std::optional<GroupType> find_blocking_group(const GroupsInstance& instance, con
 
 Verdict check_groups_at_scale(const GroupsInstance& instance, const groups::StableAssignment& result,
                               std::uint64_t max_enumeration) {
-  Verdict verdict;
-  const int K = instance.num_types();
-
-  // The assignment: valid distinct groups, positive masses, stated values, consistency.
-  std::vector<Rational> used(K, Rational(0));
-  Rational welfare_tau = 0;
-  std::set<GroupType> seen;
-  std::vector<bool> usable(result.assignment.size(), false);
-  for (std::size_t k = 0; k < result.assignment.size(); ++k) {
-    const groups::FormedGroup& f = result.assignment[k];
-    const std::string label = group_label(instance, f.group);
-    if (std::string why = group_problem(instance, f.group); !why.empty()) {
-      verdict.fail(label + ": " + why);
-      continue;
-    }
-    if (!seen.insert(f.group).second) verdict.fail(label + ": listed twice in the assignment");
-    if (f.mass <= 0) verdict.fail(label + ": mass " + text(f.mass) + " is not positive");
-    const Rational s = groups::group_value(instance, f.group);
-    if (f.value != s) verdict.fail(label + ": stated value " + text(f.value) + " but s(G) = " + text(s));
-    for (int m : f.group) used[m] += f.mass;
-    welfare_tau += s * f.mass;
-    usable[k] = true;
-  }
-  for (int i = 0; i < K; ++i)
-    if (used[i] != instance.types[i].mass)
-      verdict.fail(type_label(instance, i) + ": consistency Σ G(i)τ(G) = " + text(used[i]) +
-                   " but μ = " + text(instance.types[i].mass));
-  if (welfare_tau != result.welfare)
-    verdict.fail("welfare: Σ s(G)τ(G) = " + text(welfare_tau) + " but welfare = " + text(result.welfare));
-
-  // The imputation: Σ u <= s on formed groups (equality by complementary slackness once both
-  // totals agree), Σ uμ = W, and no blocking group.
-  const std::vector<Rational>& u = result.imputation;
-  if (static_cast<int>(u.size()) != K) {
-    verdict.fail("imputation: " + std::to_string(u.size()) + " entries, expected " + std::to_string(K));
-    return verdict;
-  }
-  for (std::size_t k = 0; k < result.assignment.size(); ++k) {
-    if (!usable[k]) continue;
-    const groups::FormedGroup& f = result.assignment[k];
-    const Rational sum = member_sum(u, f.group);
-    const Rational s = groups::group_value(instance, f.group);
-    if (sum > s)
-      verdict.fail(group_label(instance, f.group) + ": formed but u-sum " + text(sum) + " > s " + text(s));
-  }
-  const Rational welfare_u = dot_mass(instance, u);
-  if (welfare_u != result.welfare)
-    verdict.fail("welfare: Σ u(i)μ(i) = " + text(welfare_u) + " but welfare = " + text(result.welfare));
-  check_no_blocking(instance, u, max_enumeration, "", verdict);
-
-  if (result.ranges) {
-    const auto& ranges = *result.ranges;
-    if (static_cast<int>(ranges.size()) != K) {
-      verdict.fail("ranges: " + std::to_string(ranges.size()) + " entries, expected " + std::to_string(K));
-      return verdict;
-    }
-    for (int i = 0; i < K; ++i) {
-      const groups::ImputationRange& r = ranges[i];
-      if (r.min > r.max)
-        verdict.fail(type_label(instance, i) + ": range min " + text(r.min) + " > max " + text(r.max));
-      if (u[i] < r.min || u[i] > r.max)
-        verdict.fail(type_label(instance, i) + ": imputation u = " + text(u[i]) + " outside its range [" +
-                     text(r.min) + ", " + text(r.max) + "]");
-      check_bound(instance, result.welfare, i, +1, r.min, r.witness_min, r.multiplier_min, max_enumeration,
-                  verdict);
-      check_bound(instance, result.welfare, i, -1, r.max, r.witness_max, r.multiplier_max, max_enumeration,
-                  verdict);
-    }
-  }
-  return verdict;
+  return groups_checks::check_stable_assignment(
+      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict& verdict) {
+        check_no_blocking(instance, u, max_enumeration, prefix, verdict);
+      });
 }
 
 }  // namespace equilab::verify
