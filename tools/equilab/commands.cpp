@@ -40,6 +40,21 @@ void strip_build_record(Json& result_doc, const std::string& file) {
 
 }  // namespace
 
+std::string generate_command(const CLI::App& generator, std::uint64_t seed) {
+  std::string s = "equilab generate " + generator.get_name() + " --seed " + std::to_string(seed);
+  for (const CLI::Option* opt : generator.get_options()) {
+    if (opt == generator.get_help_ptr()) continue;
+    if (opt->get_expected_min() == 0) {  // a flag (takes no value)
+      if (opt->count() > 0 && opt->as<bool>()) s += " " + opt->get_name();
+      continue;
+    }
+    std::string value = opt->get_default_str();
+    if (opt->count() > 0) value = opt->results().back();
+    if (!value.empty()) s += " " + opt->get_name() + " " + value;
+  }
+  return s;
+}
+
 Json build_record() { return Json{{"version", EQUILAB_GIT_DESCRIBE}}; }
 
 int run_solve(const SolveArgs& args) {

@@ -69,6 +69,10 @@ struct Family {
   std::function<Generator(CLI::App& generate)> add_generator;
 };
 
+// The command that reproduces a generated instance: "equilab generate <model> --seed S" and every
+// option of the model's subcommand with its effective value (given or default); flags only when set.
+std::string generate_command(const CLI::App& generator, std::uint64_t seed);
+
 const std::vector<Family>& families();
 const Family& family_for_model(const std::string& model, const std::string& file);
 // Reads an instance file and finds its family (MPS files are "lp").

@@ -9,27 +9,6 @@
 
 #include <iostream>
 
-namespace {
-
-// The command that reproduces a generated instance: the model, the seed and every option of the
-// model's subcommand with its effective value (given or default); flags only when set.
-std::string generate_command(const CLI::App& cmd, std::uint64_t seed) {
-  std::string s = "equilab generate " + cmd.get_name() + " --seed " + std::to_string(seed);
-  for (const CLI::Option* opt : cmd.get_options()) {
-    if (opt == cmd.get_help_ptr()) continue;
-    if (opt->get_expected_min() == 0) {  // a flag (takes no value)
-      if (opt->count() > 0 && opt->as<bool>()) s += " " + opt->get_name();
-      continue;
-    }
-    std::string value = opt->get_default_str();
-    if (opt->count() > 0) value = opt->results().back();
-    if (!value.empty()) s += " " + opt->get_name() + " " + value;
-  }
-  return s;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace equilab::cli;
   CLI::App app{"equilab: exact, certified market-design algorithms"};

@@ -102,23 +102,6 @@ ParsedGenerator parse_generator(const Family& family, const std::vector<OptionVa
   return p;
 }
 
-// As `equilab generate` prints it: the model, the seed and every option of the model's
-// subcommand with its effective value (given or default); flags only when set.
-std::string generate_command(const CLI::App& cmd, std::uint64_t seed) {
-  std::string s = "equilab generate " + cmd.get_name() + " --seed " + std::to_string(seed);
-  for (const CLI::Option* opt : cmd.get_options()) {
-    if (opt == cmd.get_help_ptr()) continue;
-    if (is_flag(*opt)) {
-      if (opt->count() > 0 && opt->as<bool>()) s += " " + opt->get_name();
-      continue;
-    }
-    std::string value = opt->get_default_str();
-    if (opt->count() > 0) value = opt->results().back();
-    if (!value.empty()) s += " " + opt->get_name() + " " + value;
-  }
-  return s;
-}
-
 // The option values of a part: each name must be an option of the generator, each value of the
 // kind the option takes, and each value must pass the generator's own command-line checks.
 std::vector<std::pair<std::string, std::vector<Json>>> read_options(const JsonNode& node,
