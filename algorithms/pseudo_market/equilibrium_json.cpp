@@ -35,12 +35,17 @@ std::optional<std::vector<int>> read_star_or_list(const JsonNode& node, const Na
 
 }  // namespace
 
-std::string pseudo_market_task(const JsonNode& root) { return root.at("task").as_string(); }
+std::string pseudo_market_task(const JsonNode& root) {
+  const std::optional<JsonNode> task = root.find("task");
+  return task ? task->as_string() : "equilibrium";
+}
 
 EquilibriumInstance read_equilibrium_json(const JsonNode& root) {
   root.expect_model("pseudo_market");
-  const JsonNode task = root.at("task");
-  if (task.as_string() != "equilibrium") task.fail("expected task \"equilibrium\"");
+  if (auto task = root.find("task"); task && task->as_string() != "equilibrium")
+    task->fail("expected task \"equilibrium\"");
+  if (auto x = root.find("assignment"); x && !root.find("task"))
+    x->fail("an assignment to decompose needs \"task\":\"decompose\" (without \"task\" the task is equilibrium)");
   root.expect_object({"model", "version", "name", "task", "kind", "alpha", "allocate_all", "regions",
                       "agents", "objects", "utilities", "constraints", "prices"});
   EquilibriumInstance in;

@@ -35,7 +35,7 @@
 
 namespace equilab::pseudo_market {
 
-// The task of a pseudo_market document ("task" is required; fails at /task when missing).
+// The task of a pseudo_market document: "task", or "equilibrium" when it is absent (the default).
 std::string pseudo_market_task(const JsonNode& root);
 
 EquilibriumInstance read_equilibrium_json(const JsonNode& root);
