@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "common/property_runs.h"
+#include "groups_model/wang_examples.h"
 #include "generators/groups_generator.h"
 #include "groups/enumerate.h"
 #include "groups/json_io.h"
@@ -176,17 +177,7 @@ TEST(FvSparse, RestrictedMovesAboveSixtyFourTypesEqualColgen) {
 TEST(FvSparse, WangSection242) {
   // §2.4.2: μ = (1,1,1), sizes 2..3, s([1,2,2]) = 9, s([3,3,3]) = 4, s([1,2]) = 2, s([3,3]) = 3:
   // Π = 6 with the unique imputation u = (0, 9/2, 3/2).
-  GroupsInstance in;
-  for (const char* n : {"1", "2", "3"}) in.types.push_back({n, Rational(1)});
-  in.min_size = 2;
-  in.max_size = 3;
-  TableValue t;
-  t.default_value = 0;
-  t.values[{0, 1, 1}] = 9;
-  t.values[{2, 2, 2}] = 4;
-  t.values[{0, 1}] = 2;
-  t.values[{2, 2}] = 3;
-  in.value = t;
+  const GroupsInstance in = examples::wang_242();
   const StableAssignment fv = solve_fv_sparse(in, no_ranges(), structural(in));
   EXPECT_EQ(fv.stats->status, "optimal");
   EXPECT_EQ(fv.welfare, 6);

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "common/property_runs.h"
+#include "groups_model/wang_examples.h"
 #include "generators/groups_generator.h"
 #include "groups/enumerate.h"
 #include "groups/json_io.h"
@@ -303,23 +304,8 @@ TEST(VerifyScale, NamesTheBlockingGroupOnAWangExample) {
   // §2.4.2: μ = (1,1,1), sizes 2..3, s([1,2,2]) = 9, s([3,3,3]) = 4, s([1,2]) = 2, s([3,3]) = 3,
   // Π = 6, u = (0, 9/2, 3/2), τ([1,2,2]) = τ([3,3]) = 1/2, τ([1,1]) = 1/4. Lowering u(3) by 1/7
   // makes [3,3] block by 2/7 and [3,3,3] by 3/7 + 4 − 9/2 = −1/14: [3,3] is named.
-  GroupsInstance in;
-  for (const char* n : {"1", "2", "3"}) in.types.push_back({n, Rational(1)});
-  in.min_size = 2;
-  in.max_size = 3;
-  TableValue t;
-  t.default_value = 0;
-  t.values[{0, 1, 1}] = 9;
-  t.values[{2, 2, 2}] = 4;
-  t.values[{0, 1}] = 2;
-  t.values[{2, 2}] = 3;
-  in.value = t;
-  StableAssignment r;
-  r.welfare = 6;
-  r.assignment = {{{0, 0}, Rational(1, 4), Rational(0)},
-                  {{2, 2}, Rational(1, 2), Rational(3)},
-                  {{0, 1, 1}, Rational(1, 2), Rational(9)}};
-  r.imputation = {Rational(0), Rational(9, 2), Rational(3, 2)};
+  const GroupsInstance in = examples::wang_242();
+  StableAssignment r = examples::wang_242_result(false);
   EXPECT_TRUE(verify::check_groups_at_scale(in, r, kLimit).valid);
   r.imputation[2] -= Rational(1, 7);
   const verify::Verdict v = verify::check_groups_at_scale(in, r, kLimit);
