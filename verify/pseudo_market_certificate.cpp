@@ -1,4 +1,5 @@
 #include "verify/pseudo_market_certificate.h"
+#include "verify/pseudo_market_efficiency.h"
 
 #include <algorithm>
 #include <map>
@@ -227,6 +228,35 @@ using namespace pseudo_market;
 
 namespace {
 
+// Hull kinds: the clearing lottery — weights ≥ 0 summing to 1 over points of C's hull (indices
+// come from read_hull_point, which accepts only matchings / allocations of the instance), and
+// Σ weight·point = x exactly.
+void check_lottery(const EquilibriumInstance& in, const Equilibrium& e, const std::string& label, Verdict& v) {
+  if (e.lottery.empty()) {
+    v.fail(label + ": x ∈ C needs a lottery over " +
+           (in.kind == "roommates" ? std::string("matchings") : std::string("allocations")) + " (none given)");
+    return;
+  }
+  Rational total = 0;
+  std::vector<Rational> sum(in.num_cells(), Rational(0));
+  for (const auto& [k, w] : e.lottery) {
+    if (k < 0 || k >= static_cast<int>(in.hull.size())) {
+      v.fail(label + ": a lottery point is not a point of C");
+      return;
+    }
+    if (w < 0) v.fail(label + ": a lottery weight is negative (" + equilab::to_string(w) + ")");
+    total += w;
+    for (int c : in.hull[k]) sum[c] += w;
+  }
+  if (total != 1) v.fail(label + ": the lottery weights sum to " + equilab::to_string(total) + ", not 1");
+  const int L = in.num_objects();
+  for (int c = 0; c < in.num_cells(); ++c)
+    if (sum[c] != e.x[c])
+      v.fail(label + ": the lottery gives agent \"" + in.agents[c / L].name + "\" " +
+             equilab::to_string(sum[c]) + " of \"" + in.objects[c % L].name + "\", x says " +
+             equilab::to_string(e.x[c]));
+}
+
 void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::string& label, Verdict& v) {
   const int n = in.num_agents(), L = in.num_objects();
   auto txt = [](const Rational& r) { return equilab::to_string(r); };
@@ -276,20 +306,33 @@ void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::s
         v.fail(label + ": constraint \"" + in.priced[c].name +
                "\" has a positive price but is not listed in the certificate");
   }
-  // (2) x ∈ C and (3)
+  // (2) x ∈ C and (3); an approximate equilibrium (tatonnement) may miss each by ε
+  const bool approx = e.epsilon.has_value();
+  const Rational eps = e.epsilon.value_or(Rational(0));
+  if (eps < 0) v.fail(label + ": epsilon is negative");
+  const std::string by_eps = approx ? " by more than epsilon " + txt(eps) : "";
   for (std::size_t c = 0; c < in.priced.size(); ++c) {
     const LinearRow& row = in.priced[c];
     Rational s = 0;
     for (const auto& [cell, a] : row.coef) s += a * e.x[cell];
-    if (s > row.rhs)
-      v.fail(label + ": constraint \"" + row.name + "\" is violated: " + txt(s) + " > " + txt(row.rhs));
-    else if (row.equality && s != row.rhs)
-      v.fail(label + ": constraint \"" + row.name + "\" must hold with equality (allocate_all): " + txt(s) +
+    if (s > row.rhs + eps)
+      v.fail(label + ": constraint \"" + row.name + "\" is violated" + by_eps + ": " + txt(s) + " > " +
+             txt(row.rhs));
+    else if (row.equality && s < row.rhs - eps)
+      v.fail(label + ": constraint \"" + row.name + "\" must hold with equality" + by_eps + ": " + txt(s) +
              " ≠ " + txt(row.rhs));
-    else if (e.prices[c] > 0 && s != row.rhs)
-      v.fail(label + ": constraint \"" + row.name + "\" has price " + txt(e.prices[c]) +
-             " > 0 but is slack (" + txt(s) + " < " + txt(row.rhs) + "), breaking (3)");
+    else if (e.prices[c] > 0 && s < row.rhs - eps)
+      v.fail(label + ": constraint \"" + row.name + "\" has price " + txt(e.prices[c]) + " > 0 but is slack" +
+             by_eps + " (" + txt(s) + " < " + txt(row.rhs) + "), breaking (3)");
   }
+  for (const LinearRow& row : in.floors) {
+    Rational s = 0;
+    for (const auto& [cell, a] : row.coef) s += a * e.x[cell];
+    if (s < row.rhs - eps)
+      v.fail(label + ": the floor \"" + row.name + "\" is violated" + by_eps + ": " + txt(s) + " < " +
+             txt(row.rhs));
+  }
+  if (in.has_hull()) check_lottery(in, e, label, v);
   // (1) per agent
   for (int i = 0; i < n; ++i) {
     const std::string who = label + ": agent \"" + in.agents[i].name + "\"";
@@ -305,10 +348,11 @@ void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::s
       spend += pp[in.cell(i, l)] * e.x[in.cell(i, l)];
       utility += in.agents[i].utility[l] * e.x[in.cell(i, l)];
     }
-    if (!e.stated_utilities.empty() && e.stated_utilities[i] != utility)
-      v.fail(who + ": the stated utility " + txt(e.stated_utilities[i]) + " is not u·x = " + txt(utility));
-    if (spend > beta[i]) v.fail(who + " spends " + txt(spend) + " > budget " + txt(beta[i]));
-    if (cert.lambda != 0 && spend != beta[i])
+    if (!e.stated_utilities.empty() && e.stated_utilities[i] != in.agents[i].utility_offset + utility)
+      v.fail(who + ": the stated utility " + txt(e.stated_utilities[i]) + " is not u(∅) + u·x = " +
+             txt(in.agents[i].utility_offset + utility));
+    if (spend > beta[i] + eps) v.fail(who + " spends " + txt(spend) + " > budget " + txt(beta[i]) + by_eps);
+    if (!approx && cert.lambda != 0 && spend != beta[i])
       v.fail(who + ": lambda " + txt(cert.lambda) + " > 0 but the budget is slack (" + txt(spend) + " < " +
              txt(beta[i]) + ")");
     std::vector<Rational> reduced(L);
@@ -325,7 +369,7 @@ void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::s
       if (s > rows[k].rhs)
         v.fail(who + " breaks the individual constraint \"" + rows[k].name + "\": " + txt(s) + " > " +
                txt(rows[k].rhs));
-      if (mu != 0 && s != rows[k].rhs)
+      if (!approx && mu != 0 && s != rows[k].rhs)
         v.fail(who + ": the multiplier of \"" + rows[k].name + "\" is " + txt(mu) +
                " > 0 but the row is slack");
       dual_value += mu * rows[k].rhs;
@@ -333,13 +377,18 @@ void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::s
     for (int l = 0; l < L; ++l) {
       if (reduced[l] > 0)
         v.fail(who + ": the reduced cost of \"" + in.objects[l].name + "\" is " + txt(reduced[l]) + " > 0");
-      else if (reduced[l] != 0 && e.x[in.cell(i, l)] > 0)
+      else if (!approx && reduced[l] != 0 && e.x[in.cell(i, l)] > 0)
         v.fail(who + " holds \"" + in.objects[l].name + "\" but its reduced cost is " + txt(reduced[l]) +
                " ≠ 0");
     }
-    if (utility != dual_value)
+    // weak duality: V_i(p) ≤ λβ + Σ μh, so the gap bounds how far x_i is from optimal
+    if (!approx && utility != dual_value)
       v.fail(who + ": duality gap: u·x = " + txt(utility) + " but λβ + Σ μh = " + txt(dual_value));
+    if (approx && dual_value - utility > eps)
+      v.fail(who + ": the utility gap λβ + Σ μh − u·x = " + txt(dual_value - utility) + " exceeds epsilon " +
+             txt(eps));
   }
+  if (e.efficiency) check_efficiency(in, e, label, v);
 }
 
 }  // namespace

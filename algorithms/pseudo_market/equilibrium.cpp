@@ -39,6 +39,7 @@
 #include <stdexcept>
 
 #include "lp/exact_simplex.h"
+#include "pseudo_market/equilibrium_kinds.h"
 #include "pseudo_market/model.h"
 
 namespace equilab::pseudo_market {
@@ -49,6 +50,8 @@ const char* to_string(EqStatus status) {
       return "exact";
     case EqStatus::Irrational:
       return "irrational";
+    case EqStatus::Approximate:
+      return "approximate";
     case EqStatus::None:
       return "none";
     case EqStatus::Undecided:
@@ -107,6 +110,8 @@ void finish_equilibrium(EquilibriumInstance& in) {
     else
       in.priced.push_back(u.row);
   }
+  in.floors.clear();
+  if (!in.regions.empty()) add_region_rows(in);
 }
 
 namespace {
@@ -177,11 +182,61 @@ std::optional<Equilibrium> price_certify(const EquilibriumInstance& in, const st
     m.constraints.push_back(
         lp::Constraint{row.name, row.coef, tight ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs});
   }
+  for (const LinearRow& row : in.floors)
+    m.constraints.push_back(lp::Constraint{row.name, row.coef, lp::RowOp::GreaterEqual, row.rhs});
+  const int w0 = add_hull_lottery(in, m);
   lp::normalize_rows(m);
   const lp::Solution<Rational> sol = solve_lp(m);
   if (sol.status != lp::Status::Optimal) return std::nullopt;
-  eq.x = sol.primal;
+  eq.x.assign(sol.primal.begin(), sol.primal.begin() + in.num_cells());
+  eq.lottery = hull_lottery(in, sol.primal, w0);
   return eq;
+}
+
+int add_hull_lottery(const EquilibriumInstance& in, lp::LpModel& m) {
+  if (!in.has_hull()) return -1;
+  const int w0 = m.num_vars();
+  for (std::size_t k = 0; k < in.hull.size(); ++k) {
+    m.variables.push_back(lp::Variable{"w" + std::to_string(k), Rational(0), std::nullopt});
+    m.objective.push_back(0);
+  }
+  // x_c = Σ_y w_y·y_c for every cell; Σ_y w_y = 1
+  std::vector<lp::Constraint> rows(in.num_cells());
+  for (int c = 0; c < in.num_cells(); ++c) {
+    rows[c] = lp::Constraint{"lottery", {{c, Rational(-1)}}, lp::RowOp::Equal, Rational(0)};
+  }
+  lp::Constraint total{"lottery_total", {}, lp::RowOp::Equal, Rational(1)};
+  for (std::size_t k = 0; k < in.hull.size(); ++k) {
+    for (int c : in.hull[k]) rows[c].coef.emplace_back(w0 + static_cast<int>(k), Rational(1));
+    total.coef.emplace_back(w0 + static_cast<int>(k), Rational(1));
+  }
+  for (auto& r : rows) m.constraints.push_back(std::move(r));
+  m.constraints.push_back(std::move(total));
+  return w0;
+}
+
+std::optional<std::vector<std::pair<int, Rational>>> lottery_for(const EquilibriumInstance& in,
+                                                                 const std::vector<Rational>& x) {
+  lp::LpModel m;
+  m.sense = lp::Sense::Maximize;
+  for (int c = 0; c < in.num_cells(); ++c) {
+    m.variables.push_back(lp::Variable{"x", x[c], x[c]});
+    m.objective.push_back(0);
+  }
+  const int w0 = add_hull_lottery(in, m);
+  lp::normalize_rows(m);
+  const lp::Solution<Rational> sol = solve_lp(m);
+  if (sol.status != lp::Status::Optimal) return std::nullopt;
+  return hull_lottery(in, sol.primal, w0);
+}
+
+std::vector<std::pair<int, Rational>> hull_lottery(const EquilibriumInstance& in, const std::vector<Rational>& primal,
+                                                   int w0) {
+  std::vector<std::pair<int, Rational>> out;
+  if (w0 < 0) return out;
+  for (std::size_t k = 0; k < in.hull.size(); ++k)
+    if (primal[w0 + k] != 0) out.emplace_back(static_cast<int>(k), primal[w0 + k]);
+  return out;
 }
 
 std::vector<std::pair<Rational, Rational>> demand_ranges(const EquilibriumInstance& in, int i,
@@ -326,8 +381,10 @@ class SupportEnum {
 
   void run() {
     const int P = static_cast<int>(in_.priced.size());
-    if (P > 20)
-      throw EnumerationLimit("support-enum: " + std::to_string(P) + " priced constraints (at most 20)");
+    if (P > 12)
+      throw EnumerationLimit("support-enum enumerates the 2^" + std::to_string(P) +
+                             " faces of the priced constraints (at most 12 constraints); use --method "
+                             "tatonnement or price-certify");
     for (std::uint32_t mask = 0; mask < (std::uint32_t{1} << P); ++mask) {
       face_.clear();
       for (int c = 0; c < P; ++c)
@@ -558,29 +615,32 @@ class SupportEnum {
 
   // Necessary primal conditions of the full pattern, budgets aside: x ≥ 0 on the supports (0
   // elsewhere), the rows of T_i tight and the other individual rows holding, every row of K tight
-  // (condition (3) inside the face), allocate_all equalities, the other priced rows holding.
+  // (condition (3) inside the face), allocate_all equalities, the other priced rows holding, the
+  // floors, and for hull kinds x a lottery over the hull points.
   bool clearing_possible() const {
     lp::LpModel m;
     m.sense = lp::Sense::Maximize;
-    std::vector<int> var(in_.num_cells(), -1);
+    std::vector<bool> on(in_.num_cells(), false);
     for (int i = 0; i < n_; ++i)
-      for (int l : chosen_[i].support) {
-        var[in_.cell(i, l)] = m.num_vars();
-        m.variables.push_back(lp::Variable{"x", Rational(0), std::nullopt});
-        m.objective.push_back(0);
-      }
-    auto add = [&](const LinearRow& row, bool tight) {
-      lp::Constraint c{row.name, {}, tight ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs};
-      for (const auto& [cell, a] : row.coef)
-        if (var[cell] >= 0) c.coef.emplace_back(var[cell], a);
-      m.constraints.push_back(std::move(c));
+      for (int l : chosen_[i].support) on[in_.cell(i, l)] = true;
+    for (int c = 0; c < in_.num_cells(); ++c) {
+      m.variables.push_back(
+          lp::Variable{"x", Rational(0), on[c] ? std::nullopt : std::optional<Rational>(Rational(0))});
+      m.objective.push_back(0);
+    }
+    auto add = [&](const LinearRow& row, lp::RowOp op) {
+      m.constraints.push_back(lp::Constraint{row.name, row.coef, op, row.rhs});
     };
+    auto op_of = [](bool tight) { return tight ? lp::RowOp::Equal : lp::RowOp::LessEqual; };
     for (int i = 0; i < n_; ++i)
       for (int r = 0; r < static_cast<int>(in_.individual[i].size()); ++r)
         add(in_.individual[i][r],
-            std::find(chosen_[i].tight.begin(), chosen_[i].tight.end(), r) != chosen_[i].tight.end());
+            op_of(std::find(chosen_[i].tight.begin(), chosen_[i].tight.end(), r) != chosen_[i].tight.end()));
     for (int c = 0; c < static_cast<int>(in_.priced.size()); ++c)
-      add(in_.priced[c], in_.priced[c].equality || std::find(face_.begin(), face_.end(), c) != face_.end());
+      add(in_.priced[c],
+          op_of(in_.priced[c].equality || std::find(face_.begin(), face_.end(), c) != face_.end()));
+    for (const LinearRow& row : in_.floors) add(row, lp::RowOp::GreaterEqual);
+    add_hull_lottery(in_, m);
     lp::normalize_rows(m);
     return solve_lp(m).status == lp::Status::Optimal;
   }
@@ -813,6 +873,11 @@ class SupportEnum {
       else
         ineqs.push_back(Rational(-1) * e * D);
     }
+    for (const LinearRow& row : in_.floors) {  // a·x ≥ rhs
+      Poly e = Rational(-1) * (row.rhs * D);
+      for (const auto& [cell, a] : row.coef) e = e + a * X[cell];
+      ineqs.push_back(e * D);
+    }
     auto holds_at = [&](const Rational& s) {
       if (D.sign_at(s) == 0) return false;
       for (const Poly& e : eqs)
@@ -827,6 +892,10 @@ class SupportEnum {
       for (const RootInterval& r : isolate_roots(g, Rational(0), s_max)) {
         if (r.exact) {
           if (holds_at(r.lo)) certify(at(base, step, r.lo));
+          continue;
+        }
+        if (in_.has_hull()) {
+          note_undecided(pattern_text() + ": an irrational candidate price; lottery membership there is not decided");
           continue;
         }
         const Poly sq = squarefree(g);
@@ -852,7 +921,11 @@ class SupportEnum {
     Rational prev_hi = 0;
     auto sample_gap = [&](const Rational& a, const Rational& b) {
       const Rational s = (a + b) / 2;
-      const bool ok = holds_at(s) && certify(at(base, step, s));
+      bool ok = holds_at(s) && certify(at(base, step, s));
+      if (ok && in_.has_hull() && !lottery_on_gap(X, D, a, b, s)) {
+        note_undecided(pattern_text() + ": a family candidate whose lottery on the open segment is not proven");
+        ok = false;
+      }
       gap_ok.push_back(ok);
     };
     for (const RootInterval& r : roots) {
@@ -890,6 +963,88 @@ class SupportEnum {
             EquilibriumFamily{at(base, step, points[a].s), at(base, step, points[b].s)});
       a = b + 1;
     }
+  }
+
+  // Hull kinds: is x(s) = X(s)/D(s) a lottery over the hull points for every s in the open gap
+  // (a, b) (D has no root there)? The lottery at the sample s* is a basic solution; its points'
+  // columns (y, 1) are independent, so on the gap the weights are determined by a square
+  // subsystem: w(s) = M⁻¹·(X, D)_rows(s), polynomial in s. The remaining rows must hold
+  // identically and every w_k must keep its sign (≥ 0 at s*, no root inside the gap); then
+  // w(s)/D(s) is a lottery for every s in the gap (signs flipped when D < 0 there).
+  bool lottery_on_gap(const std::vector<Poly>& X, const Poly& D, const Rational& a, const Rational& b,
+                      const Rational& sample) const {
+    const int cells = in_.num_cells();
+    const Rational d_at = D.eval(sample);
+    if (d_at == 0) return false;
+    lp::LpModel m;
+    m.sense = lp::Sense::Maximize;
+    for (int c = 0; c < cells; ++c) {
+      const Rational v = X[c].eval(sample) / d_at;
+      m.variables.push_back(lp::Variable{"x", v, v});
+      m.objective.push_back(0);
+    }
+    const int w0 = add_hull_lottery(in_, m);
+    lp::normalize_rows(m);
+    const lp::Solution<Rational> sol = solve_lp(m);
+    if (sol.status != lp::Status::Optimal) return false;
+    std::vector<int> support;
+    for (std::size_t k = 0; k < in_.hull.size(); ++k)
+      if (sol.primal[w0 + k] != 0) support.push_back(static_cast<int>(k));
+    // columns (y, 1) of the support as rows of a matrix, keep an independent set
+    Matrix cols;
+    for (int k : support) {
+      std::vector<Rational> col(cells + 1, Rational(0));
+      for (int c : in_.hull[k]) col[c] = 1;
+      col[cells] = 1;
+      cols.push_back(std::move(col));
+    }
+    const std::vector<int> keep = independent_rows(cols, cells + 1);
+    if (keep.size() != support.size()) return false;  // not a basic solution: give up honestly
+    const int r = static_cast<int>(keep.size());
+    // A (cells+1) × r; pick r independent rows
+    Matrix A(cells + 1, std::vector<Rational>(r));
+    for (int c = 0; c <= cells; ++c)
+      for (int k = 0; k < r; ++k) A[c][k] = cols[k][c];
+    const std::vector<int> rows = independent_rows(A, r);
+    if (static_cast<int>(rows.size()) != r) return false;
+    std::vector<Poly> rhs(cells + 1);
+    for (int c = 0; c < cells; ++c) rhs[c] = X[c];
+    rhs[cells] = D;
+    // Gauss–Jordan on [M | I]
+    Matrix M(r, std::vector<Rational>(2 * r, Rational(0)));
+    for (int q = 0; q < r; ++q) {
+      for (int k = 0; k < r; ++k) M[q][k] = A[rows[q]][k];
+      M[q][r + q] = 1;
+    }
+    for (int col = 0; col < r; ++col) {
+      int piv = col;
+      while (M[piv][col] == 0) ++piv;
+      std::swap(M[piv], M[col]);
+      const Rational d = M[col][col];
+      for (Rational& v : M[col]) v /= d;
+      for (int q = 0; q < r; ++q) {
+        if (q == col || M[q][col] == 0) continue;
+        const Rational f = M[q][col];
+        for (int k = 0; k < 2 * r; ++k) M[q][k] -= f * M[col][k];
+      }
+    }
+    std::vector<Poly> w(r);
+    for (int k = 0; k < r; ++k)
+      for (int q = 0; q < r; ++q)
+        if (M[k][r + q] != 0) w[k] = w[k] + M[k][r + q] * rhs[rows[q]];
+    for (int c = 0; c <= cells; ++c) {  // every row identically
+      Poly e = Rational(-1) * rhs[c];
+      for (int k = 0; k < r; ++k)
+        if (A[c][k] != 0) e = e + A[c][k] * w[k];
+      if (!e.is_zero()) return false;
+    }
+    const int dsign = d_at > 0 ? 1 : -1;
+    for (const Poly& wk : w) {
+      if (wk.is_zero()) continue;
+      if (wk.sign_at(sample) * dsign < 0) return false;
+      if (!isolate_roots(wk, a, b).empty()) return false;
+    }
+    return true;
   }
 
   void record_irrational(IrrationalEquilibrium ie) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/rational.h"
+#include "lp/model.h"
 #include "pseudo_market/sturm.h"
 
 namespace equilab::pseudo_market {
@@ -37,6 +38,9 @@ struct LinearRow {
 
 struct EquilibriumInstance {
   std::string name;
+  // "assignment" (EMZ §2), "roommates" (EMZ §5: objects are the agents, cell (i, i) = alone) or
+  // "bundles" (slides: objects are the agents' non-empty bundles, "a+b", priced through the goods).
+  std::string kind = "assignment";
   Rational alpha = 1;
   bool allocate_all = false;
   struct AgentData {
@@ -44,6 +48,7 @@ struct EquilibriumInstance {
     Rational budget = 1;
     std::vector<Rational> endowment;  // per object
     std::vector<Rational> utility;    // per object
+    Rational utility_offset = 0;      // bundles: u_i(∅); utilities are reported as offset + u·x
   };
   std::vector<AgentData> agents;
   struct ObjectData {
@@ -59,8 +64,24 @@ struct EquilibriumInstance {
     std::optional<std::vector<int>> agents, objects;  // selection form, nullopt = "*"
   };
   std::vector<UserRow> user;
+  // EMZ §4.3 regions (kind assignment): a partition of the objects with floors and ceilings on the
+  // number of copies assigned in each; see regions.cpp.
+  struct Region {
+    std::string name;
+    std::vector<int> objects;
+    Rational floor, ceiling;
+  };
+  std::vector<Region> regions;
   std::vector<LinearRow> priced;                   // Ω*: supplies (objects order), then user rows
   std::vector<std::vector<LinearRow>> individual;  // per agent: unit demand first, then user rows
+  // Rows of C that are never priced, Σ coef·x ≥ rhs (EMZ §4.3 regional floors; Ω* then holds the
+  // eq. (2) ceilings of the region unions).
+  std::vector<LinearRow> floors;
+  // C as a convex hull of integral points (roommates: the matchings, EMZ §5; bundles: the
+  // allocations of all goods, slides): x ∈ C iff x = Σ_y w_y·y with w ≥ 0, Σ w = 1, in addition to
+  // the rows. Each point is listed by its cells at 1. Empty for kind assignment (C = the rows).
+  std::vector<std::vector<int>> hull;
+  bool has_hull() const { return !hull.empty(); }
   // Optional candidate prices (per priced row) for the method `price-certify`.
   std::optional<std::vector<Rational>> candidate_prices;
 
@@ -86,10 +107,27 @@ struct AgentCertificate {
   std::vector<Rational> mu;
 };
 
+// Weak C-efficiency of an assignment x (EMZ Theorem 1; notes §1): x maximises Σ θ_i u_i·y over C
+// for weights θ_i ≥ 1 (efficient), or a y ∈ C with u_i·y_i ≥ u_i·x_i for all i, > for one
+// (a Pareto improvement, not efficient).
+struct EfficiencyCertificate {
+  bool efficient = false;
+  std::vector<Rational> weights;    // θ per agent (efficient)
+  std::vector<Rational> row_duals;  // row-described C: π per row of C, order of efficiency_rows()
+  std::vector<Rational> improvement;                          // y per cell (not efficient)
+  std::vector<std::pair<int, Rational>> improvement_lottery;  // hull kinds: y as (hull index, weight)
+};
+
 struct Equilibrium {
   std::vector<Rational> prices;  // per priced row
   std::vector<Rational> x;       // per cell
   std::vector<AgentCertificate> agents;
+  // Hull kinds: x = Σ weight·hull[index] (the clearing lottery).
+  std::vector<std::pair<int, Rational>> lottery;
+  // `approximate` (tatonnement): the largest utility gap / excess / budget overrun, exact; the agent
+  // certificates are then dual-feasible bounds on V_i(p) rather than optimality proofs.
+  std::optional<Rational> epsilon;
+  std::optional<EfficiencyCertificate> efficiency;
   // As read from a result document (verify): the stated budgets, personal prices (dense N·L) and
   // utilities; empty when absent.
   std::vector<Rational> stated_budgets, stated_personal, stated_utilities;
@@ -120,11 +158,15 @@ struct IrrationalEquilibrium {
   std::string pattern;
 };
 
-enum class EqStatus { Exact, Irrational, None, Undecided, Infeasible /* price-certify only */ };
+enum class EqStatus { Exact, Irrational, Approximate, None, Undecided, Infeasible /* price-certify only */ };
 const char* to_string(EqStatus status);
 
 struct EquilibriumOptions {
   std::uint64_t max_enumeration = 2'000'000;  // pattern-search nodes
+  // tatonnement
+  std::uint64_t max_iterations = 20'000;
+  std::uint64_t seed = 0;           // starting prices (0: uniform)
+  std::int64_t max_denominator = 1'000'000;  // continued-fraction reconstruction
 };
 
 struct EquilibriumResult {
@@ -137,6 +179,9 @@ struct EquilibriumResult {
   std::uint64_t faces = 0, patterns = 0, certified_points = 0;
   std::vector<std::string> undecided;  // why, per undecided face or pattern (first few)
   std::uint64_t undecided_count = 0;
+  // tatonnement bookkeeping
+  std::uint64_t iterations = 0;
+  std::string arith_note;  // e.g. "search in double; certificate exact"
 };
 
 // The value V_i(p) of agent i's budget problem (exact LP).
@@ -148,10 +193,32 @@ Rational agent_value(const EquilibriumInstance& in, int agent, const std::vector
 // u_i·x_i ≥ V_i(p), p_i·x_i ≤ β_i(p), x ∈ C and every row with p_c > 0 tight. nullopt: none.
 std::optional<Equilibrium> price_certify(const EquilibriumInstance& in, const std::vector<Rational>& prices);
 
+// Hull kinds: appends lottery weights w_y ≥ 0 (one per hull point) to an LP whose first
+// num_cells() variables are x, with x = Σ w_y·y and Σ w_y = 1; returns the first weight's index
+// (−1 without a hull). hull_lottery reads the positive weights back from a solution.
+int add_hull_lottery(const EquilibriumInstance& in, lp::LpModel& model);
+std::vector<std::pair<int, Rational>> hull_lottery(const EquilibriumInstance& in, const std::vector<Rational>& primal,
+                                                   int first_weight);
+
+// Hull kinds: x as a lottery over the hull points (exact LP), or nullopt when x ∉ conv(hull).
+std::optional<std::vector<std::pair<int, Rational>>> lottery_for(const EquilibriumInstance& in,
+                                                                 const std::vector<Rational>& x);
+
 // support-enum: see equilibrium.cpp. Throws EnumerationLimit past the size limits.
 EquilibriumResult solve_support_enum(const EquilibriumInstance& in, const EquilibriumOptions& options);
 // The method `price-certify` on the instance's candidate prices.
 EquilibriumResult solve_price_certify(const EquilibriumInstance& in, const EquilibriumOptions& options);
+
+// The rows of C in one order (individual rows agent by agent, then the priced rows, then the
+// floors): the order of EfficiencyCertificate::row_duals.
+std::vector<LinearRow> efficiency_rows(const EquilibriumInstance& in);
+// Weak C-efficiency of eq.x (exact LPs; hull kinds: the hull points).
+EfficiencyCertificate efficiency_certificate(const EquilibriumInstance& in, const std::vector<Rational>& x);
+
+// tatonnement: damped excess-demand steps on the priced rows with lp_solve (double) demands, then
+// continued-fraction reconstruction of the prices (denominators ≤ max_denominator) and
+// price_certify; otherwise `approximate` with an exact ε. See tatonnement.cpp.
+EquilibriumResult solve_tatonnement(const EquilibriumInstance& in, const EquilibriumOptions& options);
 
 // The demand set of agent i at p as coordinate ranges [min, max] of x_il over the optimal face
 // (exact LPs); used by the catalog (EMZ footnote 22's uniqueness claim).

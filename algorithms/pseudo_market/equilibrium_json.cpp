@@ -1,4 +1,5 @@
 #include "pseudo_market/equilibrium_json.h"
+#include "pseudo_market/equilibrium_kinds.h"
 
 #include <algorithm>
 #include <map>
@@ -46,21 +47,16 @@ EquilibriumInstance read_equilibrium_json(const JsonNode& root) {
     task->fail("expected task \"equilibrium\"");
   if (auto x = root.find("assignment"); x && !root.find("task"))
     x->fail("an assignment to decompose needs \"task\":\"decompose\" (without \"task\" the task is equilibrium)");
+  const JsonNode kind = root.at("kind");
+  const std::string kind_name = kind.as_string();
+  if (kind_name == "roommates") return read_roommates_json(root);
+  if (kind_name == "bundles") return read_bundle_market_json(root);
+  if (kind_name != "assignment")
+    kind.fail("unknown kind \"" + kind_name + "\" (known: assignment, roommates, bundles)");
   root.expect_object({"model", "version", "name", "task", "kind", "alpha", "allocate_all", "regions",
                       "agents", "objects", "utilities", "constraints", "prices"});
   EquilibriumInstance in;
   if (auto n = root.find("name")) in.name = n->as_string();
-  const JsonNode kind = root.at("kind");
-  const std::string kind_name = kind.as_string();
-  if (kind_name == "roommates" || kind_name == "bundles")
-    kind.fail("kind \"" + kind_name +
-              "\" of task \"equilibrium\" is not implemented in this build (only \"assignment\")");
-  if (kind_name != "assignment")
-    kind.fail("unknown kind \"" + kind_name + "\" (known: assignment, roommates, bundles)");
-  if (auto regions = root.find("regions"))
-    regions->fail(
-        "regional floors (EMZ §4.3) are not implemented in this build; use \"allocate_all\" or drop the "
-        "floors");
   if (auto a = root.find("alpha")) {
     in.alpha = a->as_rational();
     if (in.alpha < 0 || in.alpha > 1) a->fail("alpha must lie in [0, 1], not " + text(in.alpha));
@@ -182,8 +178,8 @@ EquilibriumInstance read_equilibrium_json(const JsonNode& root) {
         const Rational floor = f->as_rational();
         if (floor != 0)
           f->fail(
-              "floors are only supported through \"allocate_all\" in task \"equilibrium\" (EMZ §4.3 regions "
-              "are not implemented in this build); this floor is " +
+              "floors of task \"equilibrium\" are given through \"allocate_all\" or \"regions\" (EMZ §4.3); "
+              "this floor is " +
               text(floor));
       }
       const JsonNode ceiling = c.at("ceiling");
@@ -195,6 +191,7 @@ EquilibriumInstance read_equilibrium_json(const JsonNode& root) {
       in.user.push_back(std::move(u));
     }
   }
+  if (auto regions = root.find("regions")) read_regions(in, *regions);
   finish_equilibrium(in);
   if (auto p = root.find("prices")) in.candidate_prices = read_prices(in, *p);
   return in;
@@ -232,6 +229,8 @@ std::vector<Rational> read_assignment(const EquilibriumInstance& in, const JsonN
 }
 
 Json write_equilibrium_json(const EquilibriumInstance& in) {
+  if (in.kind == "roommates") return write_roommates_json(in);
+  if (in.kind == "bundles") return write_bundle_market_json(in);
   Json j;
   j["model"] = "pseudo_market";
   j["version"] = 1;
@@ -241,6 +240,9 @@ Json write_equilibrium_json(const EquilibriumInstance& in) {
   j["alpha"] = text(in.alpha);
   if (in.allocate_all) j["allocate_all"] = true;
   Json agents = Json::array(), utilities = Json::object();
+  bool any_endowment = false;  // endowments are written when some agent has one (they must add up)
+  for (const auto& a : in.agents)
+    for (const Rational& e : a.endowment) any_endowment = any_endowment || e != 0;
   for (const auto& a : in.agents) {
     Json aj{{"name", a.name}, {"budget", text(a.budget)}};
     Json e = Json::object(), u = Json::object();
@@ -248,7 +250,7 @@ Json write_equilibrium_json(const EquilibriumInstance& in) {
       if (a.endowment[l] != 0) e[in.objects[l].name] = text(a.endowment[l]);
       if (a.utility[l] != 0) u[in.objects[l].name] = text(a.utility[l]);
     }
-    aj["endowment"] = e;
+    if (any_endowment) aj["endowment"] = e;
     agents.push_back(aj);
     utilities[a.name] = u;
   }
@@ -283,8 +285,33 @@ Json write_equilibrium_json(const EquilibriumInstance& in) {
     }
     j["constraints"] = cs;
   }
+  if (!in.regions.empty()) j["regions"] = regions_json(in);
   if (in.candidate_prices) j["prices"] = prices_json(in, *in.candidate_prices);
   return j;
+}
+
+Json hull_point_json(const EquilibriumInstance& in, int index) {
+  Json out = Json::object();
+  const int L = in.num_objects();
+  for (int c : in.hull.at(index)) out[in.agents[c / L].name] = in.objects[c % L].name;
+  return out;
+}
+
+int read_hull_point(const EquilibriumInstance& in, const JsonNode& node) {
+  std::vector<std::string> an, on;
+  for (const auto& a : in.agents) an.push_back(a.name);
+  for (const auto& o : in.objects) on.push_back(o.name);
+  const NameIndex aidx("agent", an), oidx("object", on);
+  std::vector<int> cells;
+  for (const auto& [aname, v] : node.members()) cells.push_back(in.cell(aidx.at(aname, v), oidx.at(v)));
+  std::sort(cells.begin(), cells.end());
+  for (std::size_t k = 0; k < in.hull.size(); ++k) {
+    std::vector<int> point = in.hull[k];
+    std::sort(point.begin(), point.end());
+    if (point == cells) return static_cast<int>(k);
+  }
+  node.fail(in.kind == "roommates" ? "not a matching of the agents"
+                                   : "not an allocation of all goods within the agents' domains");
 }
 
 namespace {
@@ -309,7 +336,7 @@ Json per_agent_json(const EquilibriumInstance& in, const std::vector<Rational>& 
 std::vector<Rational> values_at(const EquilibriumInstance& in, const std::vector<Rational>& prices) {
   const std::vector<Rational> pp = in.personal_prices(prices), b = in.budgets(prices);
   std::vector<Rational> v(in.num_agents());
-  for (int i = 0; i < in.num_agents(); ++i) v[i] = agent_value(in, i, pp, b[i]);
+  for (int i = 0; i < in.num_agents(); ++i) v[i] = in.agents[i].utility_offset + agent_value(in, i, pp, b[i]);
   return v;
 }
 
@@ -319,9 +346,14 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
   Json j;
   j["model"] = "pseudo_market";
   j["task"] = "equilibrium";
-  j["kind"] = "assignment";
+  j["kind"] = in.kind;
   j["method"] = r.method;
   j["arith"] = "exact";
+  if (r.method == "tatonnement") {
+    j["search_arith"] = "double";
+    j["iterations"] = r.iterations;
+    if (!r.arith_note.empty()) j["arith_note"] = r.arith_note;
+  }
   j["status"] = to_string(r.status);
   j["alpha"] = text(in.alpha);
   if (r.method == "support-enum") {
@@ -336,8 +368,10 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
   for (const Equilibrium& e : r.equilibria) {
     const std::vector<Rational> pp = in.personal_prices(e.prices), b = in.budgets(e.prices);
     std::vector<Rational> u(n, Rational(0));
-    for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i) {
+      u[i] = in.agents[i].utility_offset;
       for (int l = 0; l < L; ++l) u[i] += in.agents[i].utility[l] * e.x[in.cell(i, l)];
+    }
     Json agents = Json::object();
     for (int i = 0; i < n; ++i) {
       Json mu = Json::object();
@@ -357,12 +391,25 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
                         {"rhs", text(in.priced[c].rhs)},
                         {"price", text(e.prices[c])}});
     }
-    eqs.push_back({{"prices", prices_json(in, e.prices)},
-                   {"personal_prices", agent_object_json(in, pp, false)},
-                   {"budgets", per_agent_json(in, b)},
-                   {"assignment", agent_object_json(in, e.x, true)},
-                   {"utilities", per_agent_json(in, u)},
-                   {"certificate", {{"agents", agents}, {"priced", priced}}}});
+    Json certificate{{"agents", agents}, {"priced", priced}};
+    if (!e.lottery.empty()) {
+      Json lottery = Json::array();
+      for (const auto& [k, w] : e.lottery)
+        lottery.push_back({{"prob", text(w)}, {"assignment", hull_point_json(in, k)}});
+      certificate["lottery"] = lottery;
+    }
+    Json one{{"prices", prices_json(in, e.prices)},
+             {"personal_prices", agent_object_json(in, pp, false)},
+             {"budgets", per_agent_json(in, b)},
+             {"assignment", agent_object_json(in, e.x, true)},
+             {"utilities", per_agent_json(in, u)}};
+    if (e.epsilon) one["epsilon"] = text(*e.epsilon);
+    if (e.efficiency) {
+      one["pareto_efficient"] = e.efficiency->efficient;
+      certificate["efficiency"] = efficiency_json(in, *e.efficiency);
+    }
+    one["certificate"] = certificate;
+    eqs.push_back(one);
   }
   j["equilibria"] = eqs;
   if (!r.families.empty()) {
@@ -397,8 +444,8 @@ EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& in, co
   const JsonNode status = root.at("status");
   const std::string s = status.as_string();
   bool known = false;
-  for (EqStatus st :
-       {EqStatus::Exact, EqStatus::Irrational, EqStatus::None, EqStatus::Undecided, EqStatus::Infeasible})
+  for (EqStatus st : {EqStatus::Exact, EqStatus::Irrational, EqStatus::Approximate, EqStatus::None,
+                      EqStatus::Undecided, EqStatus::Infeasible})
     if (s == to_string(st)) {
       r.status = st;
       known = true;
@@ -441,6 +488,13 @@ EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& in, co
         for (const auto& [aname, v] : u->members()) eq.stated_utilities[aidx.at(aname, v)] = v.as_rational();
       }
       if (auto pp = e.find("personal_prices")) eq.stated_personal = read_assignment(in, *pp);
+      if (auto eps = e.find("epsilon")) eq.epsilon = read_nonnegative(*eps, "epsilon");
+      if (auto lottery = cert.find("lottery"))
+        for (const JsonNode& point : lottery->elements()) {
+          point.expect_object({"prob", "assignment"});
+          eq.lottery.emplace_back(read_hull_point(in, point.at("assignment")), point.at("prob").as_rational());
+        }
+      if (auto eff = cert.find("efficiency")) eq.efficiency = read_efficiency_json(in, *eff);
       if (auto priced = cert.find("priced")) {
         eq.has_stated_priced = true;
         for (const JsonNode& row : priced->elements()) {

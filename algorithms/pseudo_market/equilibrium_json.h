@@ -48,6 +48,15 @@ EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& instan
 // {row: p} → dense prices (omitted rows 0); names must be priced rows.
 std::vector<Rational> read_prices(const EquilibriumInstance& instance, const JsonNode& node);
 Json prices_json(const EquilibriumInstance& instance, const std::vector<Rational>& prices);
+// The efficiency certificate (efficiency.cpp): {"efficient":true,"weights":{i:θ},"row_duals":{row:π}}
+// or {"efficient":false,"improvement":{i:{l:y}}[, "improvement_lottery":[{prob, assignment}]]}.
+Json efficiency_json(const EquilibriumInstance& instance, const EfficiencyCertificate& certificate);
+EfficiencyCertificate read_efficiency_json(const EquilibriumInstance& instance, const JsonNode& node);
+// A hull point as {agent: object} (agents holding nothing omitted) and back (hull index; fails
+// naming the node when the point is not an integral point of C).
+Json hull_point_json(const EquilibriumInstance& instance, int index);
+int read_hull_point(const EquilibriumInstance& instance, const JsonNode& node);
+
 // {agent:{object:x}} → dense N·L.
 std::vector<Rational> read_assignment(const EquilibriumInstance& instance, const JsonNode& node);
 

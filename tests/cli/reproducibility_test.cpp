@@ -28,17 +28,17 @@ const std::map<std::string, std::string>& generator_options() {
       {"groups", "--types 3 --max-size 3 --value pairwise"},
       {"interim", "--kind multiunit --players 2 --types 2"},
       {"allocation_market", "--buyers 3 --goods 2 --integer --tu"},
-      {"pseudo_market", "--agents 3 --objects 3 --bihierarchy"},
+      {"pseudo_market", "--agents 3 --objects 2 --endowments --alpha 1/2"},
       {"exchange_economy", "--types 3 --goods 1 --max-size 3 --pieces 2"},
   };
   return options;
 }
 
-// Methods that cannot run on any generated instance: the pseudo_market generator writes decompose
-// instances without utilities; m-natural needs one for every agent, and support-enum and
-// price-certify belong to the equilibrium task. They must still refuse the same way twice.
-const std::set<std::string> kInapplicable = {"pseudo_market/m-natural", "pseudo_market/support-enum",
-                                             "pseudo_market/price-certify"};
+// Methods that cannot run on the generated instance: the pseudo_market generator writes an
+// equilibrium instance by default, so the decompose methods refuse it, and price-certify needs
+// candidate prices. They must still refuse the same way twice.
+const std::set<std::string> kInapplicable = {"pseudo_market/caratheodory", "pseudo_market/bckm-flow",
+                                             "pseudo_market/m-natural", "pseudo_market/price-certify"};
 
 // `equilab methods`: one line "model: default (default) other ...".
 std::map<std::string, std::vector<std::string>> registered_methods() {

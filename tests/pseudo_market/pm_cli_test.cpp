@@ -114,8 +114,30 @@ TEST(PseudoMarketCli, GenerateIsReproducibleAndSolvable) {
     if (flags.find("violate") != std::string::npos)
       EXPECT_NE(c.out.find("not_implementable"), std::string::npos) << c.out;
   }
-  EXPECT_EQ(run_equilab("generate pseudo_market --seed 1 --task equilibrium").exit_code, 2);
+  EXPECT_EQ(run_equilab("generate pseudo_market --seed 1 --task neither").exit_code, 2);
   EXPECT_EQ(run_equilab("generate pseudo_market --seed 1 --agents 0").exit_code, 2);
+  EXPECT_EQ(run_equilab("generate pseudo_market --seed 1 --kind roommates --agents 7").exit_code, 2);
+  EXPECT_EQ(run_equilab("generate pseudo_market --seed 1 --kind bundles --objects 5").exit_code, 2);
+}
+
+// The equilibrium task (the generator's default): every kind generates the same instance twice, and
+// crosscheck (support-enum where within its limits, tatonnement, each method's prices re-certified)
+// agrees with itself and verifies.
+TEST(PseudoMarketCli, GenerateEquilibriumInstancesCrosscheck) {
+  ScratchDir dir;
+  for (const std::string flags :
+       {"--agents 3 --objects 2", "--agents 2 --objects 2 --dichotomous", "--agents 3 --objects 2 --endowments --alpha 1/2",
+        "--kind roommates --agents 3", "--kind bundles --agents 3 --objects 2"}) {
+    const std::string args = "generate pseudo_market --seed 3 " + flags;
+    const auto a = run_equilab(args);
+    const auto b = run_equilab(args);
+    ASSERT_EQ(a.exit_code, 0) << flags << a.err;
+    EXPECT_EQ(a.out, b.out) << flags;
+    const std::string f = dir.write("gen.json", a.out);
+    const auto c = run_equilab("crosscheck " + f);
+    EXPECT_EQ(c.exit_code, 0) << flags << "\n" << c.out << c.err;
+    EXPECT_NE(c.out.find("tatonnement"), std::string::npos) << c.out;
+  }
 }
 
 TEST(PseudoMarketCli, ReproduceThePapers) {

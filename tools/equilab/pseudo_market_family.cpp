@@ -1,6 +1,7 @@
 // The "pseudo_market" family (Echenique–Miralles–Zhang 2022; pseudo-market slides 2023).
 // Task `decompose`: caratheodory (default), bckm-flow (bihierarchies), m-natural (utilities).
-// Task `equilibrium` (kind assignment): support-enum (default), price-certify (candidate prices).
+// Task `equilibrium` (kinds assignment, roommates, bundles): support-enum (default within its limits),
+// tatonnement (default beyond them), price-certify (candidate prices).
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include "family.h"
+#include "generators/pseudo_market_eq_generator.h"
 #include "generators/pseudo_market_generator.h"
 #include "pseudo_market/bihierarchy.h"
 #include "pseudo_market/equilibrium.h"
@@ -66,12 +68,26 @@ EquilibriumInstance read_eq_instance(const InstanceSource& src) {
   return read_equilibrium_json(JsonNode(*src.document, src.file));
 }
 
+// support-enum is the default where it is within its limits (≤ 12 cells or ≤ 3 objects, ≤ 12
+// priced constraints); tatonnement otherwise.
+std::string default_eq_method(const EquilibriumInstance& in) {
+  const bool small = in.num_cells() <= 12 || in.num_objects() <= 3;
+  return small && in.priced.size() <= 12 ? "support-enum" : "tatonnement";
+}
+
+// Every exact equilibrium gets its efficiency certificate (weights θ ≫ 0 or a Pareto improvement).
+void attach_efficiency(const EquilibriumInstance& in, EquilibriumResult& r) {
+  for (Equilibrium& e : r.equilibria)
+    if (!e.epsilon) e.efficiency = efficiency_certificate(in, e.x);
+}
+
 EquilibriumResult run_eq_method(const EquilibriumInstance& in, const std::string& method,
                                 const SolveRequest& request, const std::string& file) {
   EquilibriumOptions o;
   o.max_enumeration = request.max_enumeration;
-  return guard_enumeration(file, [&] {
+  EquilibriumResult r = guard_enumeration(file, [&] {
     if (method == "support-enum") return solve_support_enum(in, o);
+    if (method == "tatonnement") return solve_tatonnement(in, o);
     if (method == "price-certify") {
       if (!in.candidate_prices)
         throw InputError(file, "/prices", "the method price-certify needs candidate prices in \"prices\"");
@@ -79,15 +95,18 @@ EquilibriumResult run_eq_method(const EquilibriumInstance& in, const std::string
     }
     throw InputError("(command line)", "--method",
                      "unknown method \"" + method +
-                         "\" for task equilibrium of model pseudo_market (support-enum, price-certify)");
+                         "\" for task equilibrium of model pseudo_market (support-enum, tatonnement, "
+                         "price-certify)");
   });
+  attach_efficiency(in, r);
+  return r;
 }
 
 Json solve_pseudo_market(const InstanceSource& src, const SolveRequest& request) {
   if (!request.exact) throw InputError("(command line)", "--arith", "the pseudo_market family is exact only");
   if (is_equilibrium(src)) {
     const EquilibriumInstance in = read_eq_instance(src);
-    const std::string method = request.method.empty() ? "support-enum" : request.method;
+    const std::string method = request.method.empty() ? default_eq_method(in) : request.method;
     return write_equilibrium_result_json(in, run_eq_method(in, method, request, src.file));
   }
   const DecomposeInstance in = read_instance(src);
@@ -130,36 +149,44 @@ CheckOutcome verify_equilibrium(const InstanceSource& src, const JsonNode& resul
   return out;
 }
 
-// support-enum; every equilibrium it lists is re-certified by price-certify at its prices and its
-// certificate checked; with candidate prices, price-certify's answer is compared with support-enum's.
+// support-enum (where within its limits) and tatonnement; every equilibrium either lists is
+// re-certified by price-certify at its prices and its certificate checked; an exact equilibrium of
+// one method contradicts a `none` of the other. With candidate prices, price-certify too.
 CheckOutcome crosscheck_equilibrium(const InstanceSource& src, const SolveRequest& request) {
   const EquilibriumInstance in = read_eq_instance(src);
   CheckOutcome out;
-  const EquilibriumResult r = run_eq_method(in, "support-enum", request, src.file);
-  const verify::Verdict v = verify::check_equilibrium_certificate(in, r);
-  out.add_checked("support-enum", eq_status_line(r), v.valid, v.failures);
-  int recertified = 0;
-  for (const Equilibrium& e : r.equilibria) {
-    if (price_certify(in, e.prices)) {
-      ++recertified;
-    } else {
-      out.ok = false;
-      out.messages.push_back("price-certify rejects the prices " + prices_json(in, e.prices).dump() +
-                             " listed by support-enum");
+  std::vector<std::string> methods;
+  if (default_eq_method(in) == "support-enum") methods.push_back("support-enum");
+  else out.lines.push_back("support-enum: not run (beyond its limits)");
+  methods.push_back("tatonnement");
+  if (in.candidate_prices) methods.push_back("price-certify");
+  std::map<std::string, EquilibriumResult> results;
+  for (const std::string& method : methods) {
+    EquilibriumResult r = run_eq_method(in, method, request, src.file);
+    const verify::Verdict v = verify::check_equilibrium_certificate(in, r);
+    out.add_checked(method, eq_status_line(r), v.valid, v.failures);
+    int recertified = 0, exact = 0;
+    for (const Equilibrium& e : r.equilibria) {
+      if (e.epsilon) continue;
+      ++exact;
+      if (price_certify(in, e.prices)) {
+        ++recertified;
+      } else {
+        out.ok = false;
+        out.messages.push_back("price-certify rejects the prices " + prices_json(in, e.prices).dump() +
+                               " listed by " + method);
+      }
     }
+    if (exact) out.lines.push_back("price-certify confirms " + std::to_string(recertified) + " of " +
+                                   std::to_string(exact) + " equilibrium prices of " + method);
+    results.emplace(method, std::move(r));
   }
-  out.lines.push_back("price-certify confirms " + std::to_string(recertified) + " of " +
-                      std::to_string(r.equilibria.size()) + " equilibrium prices");
-  if (in.candidate_prices) {
-    const EquilibriumResult c = run_eq_method(in, "price-certify", request, src.file);
-    const verify::Verdict cv = verify::check_equilibrium_certificate(in, c);
-    out.add_checked("price-certify", eq_status_line(c), cv.valid, cv.failures);
-    if (c.status == EqStatus::Exact && r.status == EqStatus::None) {
-      out.ok = false;
-      out.messages.push_back(
-          "disagreement: support-enum says none, price-certify certifies the candidate prices");
-    }
-  }
+  for (const auto& [a, ra] : results)
+    for (const auto& [b, rb] : results)
+      if (ra.status == EqStatus::None && rb.status == EqStatus::Exact) {
+        out.ok = false;
+        out.messages.push_back("disagreement: " + a + " says none, " + b + " certifies an equilibrium");
+      }
   return out;
 }
 
@@ -227,8 +254,22 @@ std::string describe_equilibrium(const Json& r) {
     os << "faces " << r.at("faces").get<long long>() << ", full patterns "
        << r.at("patterns").get<long long>() << ", undecided " << r.at("undecided_patterns").get<long long>()
        << ", prices certified " << r.at("certified_points").get<long long>() << "\n";
+  if (r.contains("search_arith"))
+    os << "search:      " << r.at("search_arith").get<std::string>() << " ("
+       << r.value("arith_note", std::string()) << "), " << r.at("iterations").get<long long>()
+       << " iterations\n";
   for (const auto& e : r.at("equilibria")) {
     os << "equilibrium: prices " << e.at("prices").dump() << "\n";
+    if (e.contains("epsilon"))
+      os << "  approximate: every condition holds up to epsilon = " << e.at("epsilon").get<std::string>()
+         << " (exact)\n";
+    if (e.contains("pareto_efficient"))
+      os << "  C-efficient " << (e.at("pareto_efficient").get<bool>() ? "yes" : "no") << "\n";
+    if (e.at("certificate").contains("lottery")) {
+      os << "  lottery:\n";
+      for (const auto& p : e.at("certificate").at("lottery"))
+        os << "    " << p.at("prob").get<std::string>() << "  " << p.at("assignment").dump() << "\n";
+    }
     os << "  budgets    " << e.at("budgets").dump() << "\n";
     os << "  assignment " << e.at("assignment").dump() << "\n";
     os << "  utilities  " << e.at("utilities").dump() << "\n";
@@ -321,6 +362,9 @@ std::pair<std::string, bool> compare_equilibrium(const InstanceSource& src, cons
     const std::vector<Rational> pp = in.personal_prices(e.prices), b = in.budgets(e.prices);
     e.agents.resize(in.num_agents());
     for (int i = 0; i < in.num_agents(); ++i) agent_value(in, i, pp, b[i], &e.agents[i]);
+    if (in.has_hull()) {
+      if (auto lottery = lottery_for(in, e.x)) e.lottery = std::move(*lottery);
+    }
     EquilibriumResult one;
     one.status = EqStatus::Exact;
     one.equilibria.push_back(e);
@@ -489,19 +533,39 @@ std::pair<std::string, bool> compare_pseudo_market(const InstanceSource& src, co
 
 Generator add_pseudo_market_generator(CLI::App& generate) {
   auto options = std::make_shared<gen::PseudoMarketGenOptions>();
-  CLI::App* cmd = generate.add_subcommand("pseudo_market", "a random pseudo_market decompose instance");
-  cmd->add_option("--task", options->task, "decompose (the only task so far)")->capture_default_str();
-  cmd->add_option("--kind", options->kind, "assignment|bundles")->capture_default_str();
-  cmd->add_option("--agents", options->agents, "number of agents")->capture_default_str();
-  cmd->add_option("--objects", options->objects, "number of objects (goods)")->capture_default_str();
-  cmd->add_option("--points", options->points, "integral points in the mixture (0 = max(agents, objects))")
+  auto eq = std::make_shared<gen::PseudoMarketEqGenOptions>();
+  auto task = std::make_shared<std::string>("equilibrium");
+  CLI::App* cmd = generate.add_subcommand("pseudo_market", "a random pseudo_market instance");
+  cmd->add_option("--task", *task, "equilibrium|decompose")->capture_default_str();
+  cmd->add_option("--kind", eq->kind, "assignment|roommates|bundles (decompose: assignment|bundles)")
       ->capture_default_str();
-  cmd->add_flag("--bihierarchy", options->bihierarchy, "only laminar constraint families (BCKM)");
+  cmd->add_option("--agents", eq->agents, "number of agents")->capture_default_str();
+  cmd->add_option("--objects", eq->objects, "number of objects (bundles: goods)")->capture_default_str();
+  cmd->add_option("--caps", eq->caps, "equilibrium, assignment: cross-agent ceilings")->capture_default_str();
+  cmd->add_option("--regions", eq->regions, "equilibrium, assignment: EMZ §4.3 regions (0 = none)")
+      ->capture_default_str();
+  cmd->add_flag("--endowments", eq->endowments, "equilibrium, assignment: random endowments ω");
+  cmd->add_option("--alpha", eq->alpha, "equilibrium, assignment: α of the α-slack budgets (< 1 needs --endowments)")
+      ->capture_default_str();
+  cmd->add_flag("--dichotomous", eq->dichotomous, "equilibrium: 0/1 utilities");
+  cmd->add_flag("--allocate-all", eq->allocate_all, "equilibrium, assignment: supplies as equalities, Σq = agents");
+  cmd->add_option("--points", options->points,
+                  "decompose: integral points in the mixture (0 = max(agents, objects))")
+      ->capture_default_str();
+  cmd->add_flag("--bihierarchy", options->bihierarchy, "decompose: only laminar constraint families (BCKM)");
   cmd->add_flag("--violate", options->violate,
-                "put one agent's holdings outside a quota (not implementable)");
-  return {cmd, [options](std::uint64_t seed) {
+                "decompose: put one agent's holdings outside a quota (not implementable)");
+  return {cmd, [options, eq, task](std::uint64_t seed) {
             try {
-              return write_pseudo_market_json(gen::generate_pseudo_market(seed, *options));
+              if (*task == "equilibrium")
+                return write_equilibrium_json(gen::generate_pseudo_market_equilibrium(seed, *eq));
+              if (*task != "decompose")
+                throw std::invalid_argument("--task must be equilibrium or decompose, not \"" + *task + "\"");
+              gen::PseudoMarketGenOptions o = *options;
+              o.kind = eq->kind;
+              o.agents = eq->agents;
+              o.objects = eq->objects;
+              return write_pseudo_market_json(gen::generate_pseudo_market(seed, o));
             } catch (const std::invalid_argument& e) {
               throw InputError("(command line)", "generate pseudo_market", e.what());
             }
@@ -511,10 +575,10 @@ Generator add_pseudo_market_generator(CLI::App& generate) {
 }  // namespace
 
 Family pseudo_market_family() {
-  // The equilibrium methods (support-enum, the task's default, and price-certify) are dispatched by
-  // the instance's task; they are not listed here because the list is run on the decompose generator's
-  // instances by the reproducibility test.
-  return Family{"pseudo_market",          {"caratheodory", "bckm-flow", "m-natural", "support-enum", "price-certify"},
+  // The list is what `equilab methods` prints; the instance's task picks the default (decompose:
+  // caratheodory; equilibrium: support-enum within its limits, else tatonnement).
+  return Family{"pseudo_market",
+                {"caratheodory", "bckm-flow", "m-natural", "support-enum", "tatonnement", "price-certify"},
                 solve_pseudo_market,      verify_pseudo_market,
                 crosscheck_pseudo_market, describe_pseudo_market,
                 compare_pseudo_market,    add_pseudo_market_generator};
