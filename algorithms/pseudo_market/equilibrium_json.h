@@ -1,4 +1,5 @@
-// The pseudo_market `equilibrium` task formats (issue 10), kind `assignment` only in this build.
+// The pseudo_market `equilibrium` task formats (issue 10). Kind `assignment` here; kinds `roommates`
+// and `bundles` and the §4.3 `regions` in equilibrium_kinds.h.
 //
 // Instance:
 //   {"model":"pseudo_market","version":1,"name":"emz-7.3","task":"equilibrium","kind":"assignment",
@@ -12,18 +13,21 @@
 //    "prices":{"supply:a":"2"}}          // optional: candidate prices for the method price-certify
 // Endowments are required when α < 1 and, when given, must add up to the supplies. A constraint
 // needs a ceiling (≥ 0, any rational); floors other than 0 are rejected (floors only through
-// `allocate_all`; §4.3 `regions` are not implemented in this build). A constraint touching one
-// agent is part of X_i; the others are priced under their own name, the supplies as
-// "supply:<object>". Kinds `roommates` and `bundles` are rejected (exit 2).
+// `allocate_all` or "regions"). A constraint touching one agent is part of X_i; the others are
+// priced under their own name, the supplies as "supply:<object>".
 //
 // Result (`solve --json`):
-//   {"model":"pseudo_market","task":"equilibrium","kind":"assignment","method","arith":"exact",
-//    "status":"exact|irrational|none|undecided" (price-certify: "exact|not_equilibrium_price"),
+//   {"model":"pseudo_market","task":"equilibrium","kind","method","arith":"exact",
+//    "search_arith":"double","iterations","arith_note" (tatonnement only),
+//    "status":"exact|irrational|approximate|none|undecided" (price-certify: "exact|not_equilibrium_price"),
 //    "alpha", "faces", "patterns", "certified_points", "undecided_patterns", "undecided":[why...],
 //    "equilibria":[{"prices":{row:p},"personal_prices":{i:{l:p}},"budgets":{i:b},
-//                   "assignment":{i:{l:x}},"utilities":{i:u},
+//                   "assignment":{i:{l:x}},"utilities":{i:u},"pareto_efficient":bool,
+//                   "epsilon" (approximate only),
 //                   "certificate":{"agents":{i:{"lambda":λ,"mu":{row:μ}}},
-//                                  "priced":[{"name","cells":[{agent,object,coef}],"rhs","price"}]}}],
+//                                  "priced":[{"name","cells":[{agent,object,coef}],"rhs","price"}],
+//                                  "lottery":[{"prob","assignment":{i:l}}] (roommates, bundles),
+//                                  "efficiency":{...} (see efficiency_json)}}],
 //    "families":[{"prices_from","prices_to","utilities_from","utilities_to"}],
 //    "irrational":[{"polynomial":[c0,c1,...],"polynomial_text","interval":[lo,hi],
 //                   "prices_base":{row:p},"prices_direction":{row:d},"pattern"}]}
