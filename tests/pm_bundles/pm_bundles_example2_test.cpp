@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "pseudo_market/equilibrium.h"
 #include "pseudo_market/equilibrium_kinds.h"
+#include "verify/pseudo_market_certificate.h"
 
 namespace equilab::pseudo_market {
 namespace {
@@ -195,6 +196,29 @@ TEST(PmBundlesExample2, PublishedHalfIsNotAnEquilibrium) {
   // no assignment at p clears, and price-certify finds none.
   EXPECT_EQ(agent_value(in, 1, pp, Rational(1)), q("9/2"));
   EXPECT_FALSE(price_certify(in, p).has_value());
+}
+
+}  // namespace
+}  // namespace equilab::pseudo_market
+
+namespace equilab::pseudo_market {
+namespace {
+
+// Cross-check of the corrected payoff set: whatever equilibrium tatonnement certifies must lie in
+// the hand-derived equilibrium price set {(2, 1)} ∪ {(θ, 3 − θ) : θ ∈ [9/4, 5/2]} (the slides' W
+// would also allow θ ∈ (2, 9/4), i.e. x ∈ (0, 5/9)), and its certificate, lottery included, verifies.
+TEST(PmBundlesExample2, TatonnementLandsInTheCorrectedPriceSet) {
+  const EquilibriumInstance in = example2();
+  EquilibriumResult r = solve_tatonnement(in, EquilibriumOptions{});
+  ASSERT_EQ(r.status, EqStatus::Exact);
+  ASSERT_EQ(r.equilibria.size(), 1u);
+  const Equilibrium& e = r.equilibria.front();
+  const Rational pa = e.prices[in.priced_index("good:a")], pb = e.prices[in.priced_index("good:b")];
+  const bool corner = pa == 2 && pb == 1;
+  const bool family = pa + pb == 3 && pa >= Rational(9, 4) && pa <= Rational(5, 2);
+  EXPECT_TRUE(corner || family) << equilab::to_string(pa) << ", " << equilab::to_string(pb);
+  EXPECT_FALSE(e.lottery.empty());
+  EXPECT_TRUE(verify::check_equilibrium_certificate(in, r).valid);
 }
 
 }  // namespace

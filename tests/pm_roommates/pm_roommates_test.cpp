@@ -22,6 +22,7 @@
 #include "pseudo_market/equilibrium.h"
 #include "pseudo_market/equilibrium_json.h"
 #include "pseudo_market/equilibrium_kinds.h"
+#include "verify/pseudo_market_certificate.h"
 
 namespace equilab::pseudo_market {
 namespace {
@@ -456,6 +457,26 @@ TEST(PmRoommatesGenerator, BadOptions) {
   o.alpha = "1";
   o.caps = 1;
   EXPECT_THROW(gen::generate_pseudo_market_equilibrium(1, o), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace equilab::pseudo_market
+
+namespace equilab::pseudo_market {
+namespace {
+
+// EMZ §5 Example 1 without the paper's prices: no stable matching exists, yet Theorem 1 promises a
+// pseudo-market equilibrium over the 17 priced rows; tatonnement must certify one exactly, with a
+// lottery over matchings and a certificate verify accepts. Which prices it finds is not fixed (the
+// paper's are one choice among many), so only the claim of the theorem is asserted.
+TEST(PmRoommatesExample1, TatonnementCertifiesAnEquilibrium) {
+  EquilibriumInstance in = parse(kExample1);
+  in.candidate_prices.reset();
+  const EquilibriumResult r = solve_tatonnement(in, EquilibriumOptions{});
+  ASSERT_EQ(r.status, EqStatus::Exact);
+  ASSERT_FALSE(r.equilibria.empty());
+  EXPECT_FALSE(r.equilibria.front().lottery.empty());
+  EXPECT_TRUE(verify::check_equilibrium_certificate(in, r).valid);
 }
 
 }  // namespace

@@ -285,6 +285,9 @@ std::string describe_equilibrium(const Json& r) {
          << q.at("interval")[0].get<std::string>() << ", " << q.at("interval")[1].get<std::string>() << ")\n";
   if (r.contains("undecided"))
     for (const auto& u : r.at("undecided")) os << "undecided: " << u.get<std::string>() << "\n";
+  if (r.at("status") == "undecided")
+    os << "(support-enum cannot decide patterns with two or more free prices; --method tatonnement "
+          "searches in double and certifies exactly, crosscheck runs both)\n";
   return os.str();
 }
 
