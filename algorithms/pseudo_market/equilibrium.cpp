@@ -25,7 +25,13 @@
 //     a sample in every open piece). The segment's ends and the zeros of the (affine)
 //     denominators are rational and price-certified. If some x_i is not determined by its pattern
 //     (a face of optima along the segment), the pattern is `undecided`.
-//   dim P ≥ 2: `undecided`.
+//   dim P = 2: p(s1, s2); x_i(s) = N_i/D_i with N_i, D_i affine in s; the clearing equations,
+//     with the D_i factors divided out, either contain an affine one (the solutions lie on a line:
+//     P ∩ line goes to the one-parameter analysis), or two of them have a non-zero resultant in
+//     s2 (finitely many candidates: rational ones are price-certified, irrational ones leave the
+//     pattern undecided), or they describe a curve (undecided). The lines D_i = 0 meeting P are
+//     analysed as segments too (see two_dimensional).
+//   dim P ≥ 3: `undecided`.
 // Completeness: every equilibrium (x, p) has a face (K ⊇ the rows with p_c > 0) and a pattern
 // (S_i = supp x_i, T_i = the rows with μ_ik > 0, λ_i > 0 or not) whose dual system p satisfies, so
 // when every pattern is decided and no equilibrium is found the answer `none` is proved (up to the
@@ -359,6 +365,158 @@ std::vector<std::vector<Rational>> nullspace(const Matrix& rows, int width) {
   return out;
 }
 
+// ---------------------------------------------------------------- bivariate polynomials
+// For two-parameter price sets p(s1, s2) = p0 + s1·d1 + s2·d2: c[k] is the coefficient of s2^k, a
+// polynomial in s1. Only what the two-parameter patterns need: ring operations, exact division by
+// an affine factor, substitution of s1, and the resultant in s2.
+struct BiPoly {
+  std::vector<Poly> c;
+
+  static BiPoly affine(const Rational& a0, const Rational& a1, const Rational& a2) {
+    BiPoly b;
+    b.c = {Poly::affine(a0, a1), Poly::constant(a2)};
+    b.trim();
+    return b;
+  }
+  void trim() {
+    while (!c.empty() && c.back().is_zero()) c.pop_back();
+  }
+  bool is_zero() const { return c.empty(); }
+  int total_degree() const {
+    int d = -1;
+    for (std::size_t k = 0; k < c.size(); ++k)
+      if (!c[k].is_zero()) d = std::max(d, static_cast<int>(k) + c[k].degree());
+    return d;
+  }
+  // the polynomial in s2 at s1 = r
+  Poly at_s1(const Rational& r) const {
+    std::vector<Rational> v;
+    for (const Poly& q : c) v.push_back(q.eval(r));
+    return Poly(std::move(v));
+  }
+  Rational coefficient(int i1, int i2) const {  // of s1^i1 s2^i2
+    if (i2 >= static_cast<int>(c.size()) || i1 > c[i2].degree()) return 0;
+    return c[i2].c[i1];
+  }
+};
+
+BiPoly operator+(const BiPoly& a, const BiPoly& b) {
+  BiPoly r;
+  r.c.resize(std::max(a.c.size(), b.c.size()));
+  for (std::size_t k = 0; k < r.c.size(); ++k) {
+    if (k < a.c.size()) r.c[k] = r.c[k] + a.c[k];
+    if (k < b.c.size()) r.c[k] = r.c[k] + b.c[k];
+  }
+  r.trim();
+  return r;
+}
+BiPoly operator*(const Rational& s, const BiPoly& a) {
+  BiPoly r = a;
+  for (Poly& q : r.c) q = s * q;
+  r.trim();
+  return r;
+}
+BiPoly operator*(const BiPoly& a, const BiPoly& b) {
+  BiPoly r;
+  if (a.is_zero() || b.is_zero()) return r;
+  r.c.resize(a.c.size() + b.c.size() - 1);
+  for (std::size_t i = 0; i < a.c.size(); ++i)
+    for (std::size_t j = 0; j < b.c.size(); ++j) r.c[i + j] = r.c[i + j] + a.c[i] * b.c[j];
+  r.trim();
+  return r;
+}
+
+// a / f when the affine f = f0 + f1·s1 + f2·s2 (not constant) divides a exactly, else nullopt.
+std::optional<BiPoly> divide_affine(const BiPoly& a, const BiPoly& f) {
+  if (a.is_zero()) return a;
+  const Rational f2 = f.coefficient(0, 1);
+  BiPoly q;
+  if (f2 == 0) {  // f = f(s1): divide every coefficient
+    const Poly g = f.c.empty() ? Poly() : f.c[0];
+    for (const Poly& ak : a.c) {
+      Poly quo, rem;
+      divmod(ak, g, quo, rem);
+      if (!rem.is_zero()) return std::nullopt;
+      q.c.push_back(quo);
+    }
+    q.trim();
+    return q;
+  }
+  // synthetic division in s2 by f2·s2 + g(s1), g = f0 + f1·s1: top coefficients first
+  const Poly g = f.c[0];
+  std::vector<Poly> rem = a.c;
+  const int n = static_cast<int>(rem.size()) - 1;
+  q.c.assign(std::max(n, 0), Poly());
+  for (int k = n; k >= 1; --k) {
+    const Poly t = (Rational(1) / f2) * rem[k];  // coefficient of s2^(k−1) in q
+    q.c[k - 1] = t;
+    rem[k] = Poly();
+    rem[k - 1] = rem[k - 1] - g * t;
+  }
+  if (!rem[0].is_zero()) return std::nullopt;
+  q.trim();
+  return q;
+}
+
+// Exact division of polynomials known to divide (Bareiss); throws if not.
+Poly exact_quotient(const Poly& a, const Poly& b) {
+  Poly q, r;
+  divmod(a, b, q, r);
+  if (!r.is_zero()) throw std::logic_error("Bareiss division not exact");
+  return q;
+}
+
+// Res_{s2}(a, b) as a polynomial in s1: the Sylvester determinant, fraction-free (Bareiss).
+Poly resultant_s2(const BiPoly& a, const BiPoly& b) {
+  const int m = static_cast<int>(a.c.size()) - 1, n = static_cast<int>(b.c.size()) - 1;
+  if (m < 0 || n < 0) return Poly();
+  if (m == 0) {  // a constant in s2: Res = a^n
+    Poly r = Poly::constant(1);
+    for (int k = 0; k < n; ++k) r = r * a.c[0];
+    return r;
+  }
+  if (n == 0) {
+    Poly r = Poly::constant(1);
+    for (int k = 0; k < m; ++k) r = r * b.c[0];
+    return r;
+  }
+  const int size = m + n;
+  std::vector<std::vector<Poly>> M(size, std::vector<Poly>(size));
+  for (int r = 0; r < n; ++r)
+    for (int k = 0; k <= m; ++k) M[r][r + k] = a.c[m - k];
+  for (int r = 0; r < m; ++r)
+    for (int k = 0; k <= n; ++k) M[n + r][r + k] = b.c[n - k];
+  Poly prev = Poly::constant(1);
+  int sign = 1;
+  for (int col = 0; col < size - 1; ++col) {
+    int piv = col;
+    while (piv < size && M[piv][col].is_zero()) ++piv;
+    if (piv == size) return Poly();
+    if (piv != col) {
+      std::swap(M[piv], M[col]);
+      sign = -sign;
+    }
+    for (int r = col + 1; r < size; ++r) {
+      for (int k = col + 1; k < size; ++k)
+        M[r][k] = exact_quotient(M[col][col] * M[r][k] - M[r][col] * M[col][k], prev);
+      M[r][col] = Poly();
+    }
+    prev = M[col][col];
+  }
+  return Rational(sign) * M[size - 1][size - 1];
+}
+
+// An open interval containing every real root of p ≠ 0 (Cauchy's bound).
+Rational root_bound(const Poly& p) {
+  Rational m = 0;
+  for (int k = 0; k < p.degree(); ++k) {
+    Rational v = p.c[k] / p.lead();
+    if (v < 0) v = -v;
+    m = std::max(m, v);
+  }
+  return m + 1;
+}
+
 // ---------------------------------------------------------------- the search
 
 struct AgentPattern {
@@ -683,14 +841,18 @@ class SupportEnum {
         }
         if (grown) break;
       }
-      if (!grown || dirs.size() >= 2) break;
+      if (!grown || dirs.size() >= 3) break;
     }
     if (dirs.empty()) {
       certify(prices_of(p0));
       return;
     }
-    if (dirs.size() >= 2) {
-      note_undecided(pattern_text() + ": the pattern's price set has dimension ≥ 2");
+    if (dirs.size() >= 3) {
+      note_undecided(pattern_text() + ": the pattern's price set has dimension ≥ 3");
+      return;
+    }
+    if (dirs.size() == 2) {
+      two_dimensional(d, p0, dirs[0], dirs[1]);
       return;
     }
     // one dimension: the segment or ray along v
@@ -710,6 +872,287 @@ class SupportEnum {
     } else {
       for (int j = 0; j < k; ++j) step[j] = v[j] / vv;
       if (!hi.unbounded) s_max = hi.value - lo.value;
+    }
+    one_dimensional(prices_of(base), prices_of(step), s_max);
+  }
+
+  // ------------------------------------------------------------ the two-parameter pattern
+  // p(s) = p0 + s1·d1 + s2·d2 (face coordinates) spans the pattern's price set P. Each agent's
+  // x_i = N_i(s)/D_i(s) with N_i, D_i affine in s (Cramer's rule, multilinear in the budget row,
+  // whose entries are affine in s); the pattern equalities and clearing of the priced rows are
+  // polynomial equations E(s) = 0 (in units of Π D_i). Every equilibrium of the pattern with all
+  // D_i ≠ 0 is a common root, so after dividing out the D_i factors:
+  //   · an affine equation confines the solutions to a line: P ∩ line is a segment, handed to the
+  //     one-parameter analysis (which decides it completely);
+  //   · otherwise two equations with a non-zero resultant R(s1) = Res_{s2} leave finitely many
+  //     candidates: for every rational root of R in the s1-range of P, the equations' gcd in s2
+  //     gives the points (rational ones are price-certified; a vanishing gcd is the line s1 = r,
+  //     handed on as above); irrational roots leave the pattern undecided;
+  //   · no equation, or every resultant zero (a curve of solutions): undecided.
+  // The lines D_i = 0 (agent i's formula breaks down) that meet P are handed on as lines too.
+  struct Bi {
+    BiPoly den;
+    std::vector<BiPoly> num;         // per object
+    std::vector<BiPoly> equalities;  // in units of den
+  };
+
+  // The bivariate affine polynomial whose restrictions to s2 = 0 and s1 = 0 are a1 and a2.
+  static std::optional<BiPoly> join(const Poly& a1, const Poly& a2) {
+    if (a1.degree() > 1 || a2.degree() > 1) return std::nullopt;
+    const Rational c0 = a1.is_zero() ? Rational(0) : a1.c[0];
+    const Rational c0b = a2.is_zero() ? Rational(0) : a2.c[0];
+    if (c0 != c0b) return std::nullopt;
+    return BiPoly::affine(c0, a1.degree() == 1 ? a1.c[1] : Rational(0), a2.degree() == 1 ? a2.c[1] : Rational(0));
+  }
+
+  // The chart's origin need not lie in P: a point where no D_i vanishes keeps the two one-parameter
+  // runs of solve_agent non-degenerate, so a few origins p0 + r1·d1 + r2·d2 are tried.
+  void two_dimensional(const DualModel& d, const std::vector<Rational>& vertex, const std::vector<Rational>& d1,
+                       const std::vector<Rational>& d2) {
+    const Rational offsets[][2] = {{0, 0}, {Rational(1, 3), Rational(1, 7)}, {Rational(-2, 5), Rational(3, 11)},
+                                   {Rational(5, 13), Rational(-4, 17)}};
+    for (const auto& [r1, r2] : offsets) {
+      std::vector<Rational> p0 = vertex;
+      for (std::size_t j = 0; j < p0.size(); ++j) p0[j] += r1 * d1[j] + r2 * d2[j];
+      if (two_dimensional_at(d, p0, d1, d2)) return;
+    }
+    note_undecided(pattern_text() + ": two free price parameters and an assignment not determined by the pattern");
+  }
+
+  // false: some agent's assignment is not determined along the chart's axes from p0
+  bool two_dimensional_at(const DualModel& d, const std::vector<Rational>& p0, const std::vector<Rational>& d1,
+                          const std::vector<Rational>& d2) {
+    const std::vector<Rational> base = prices_of(p0), step1 = prices_of(d1), step2 = prices_of(d2);
+    const std::vector<Rational> pp0 = in_.personal_prices(base), pp1 = personal_slope(step1),
+                                pp2 = personal_slope(step2);
+    std::vector<Bi> xs;
+    for (int i = 0; i < n_; ++i) {
+      Rational b0 = 0, b1 = 0, b2 = 0;
+      for (int l = 0; l < L_; ++l) {
+        const Rational& w = in_.agents[i].endowment[l];
+        b0 += pp0[in_.cell(i, l)] * w;
+        b1 += pp1[in_.cell(i, l)] * w;
+        b2 += pp2[in_.cell(i, l)] * w;
+      }
+      b0 = in_.alpha * in_.agents[i].budget + (1 - in_.alpha) * b0;
+      b1 = (1 - in_.alpha) * b1;
+      b2 = (1 - in_.alpha) * b2;
+      const AgentX a1 = solve_agent(i, chosen_[i], pp0, pp1, b0, b1);
+      const AgentX a2 = solve_agent(i, chosen_[i], pp0, pp2, b0, b2);
+      if (!a1.determined || !a2.determined || a1.equalities.size() != a2.equalities.size()) return false;
+      Bi b;
+      auto den = join(a1.den, a2.den);
+      if (!den) throw std::logic_error("two-parameter pattern: denominator not affine");
+      b.den = *den;
+      for (int l = 0; l < L_; ++l) {
+        auto num = join(a1.num[l], a2.num[l]);
+        if (!num) throw std::logic_error("two-parameter pattern: numerator not affine");
+        b.num.push_back(*num);
+      }
+      for (std::size_t k = 0; k < a1.equalities.size(); ++k) {
+        auto e = join(a1.equalities[k], a2.equalities[k]);
+        if (!e) throw std::logic_error("two-parameter pattern: equality not affine");
+        b.equalities.push_back(*e);
+      }
+      xs.push_back(std::move(b));
+    }
+    // clearing in units of D = Π D_i
+    BiPoly D = BiPoly::affine(1, 0, 0);
+    for (const Bi& b : xs) D = D * b.den;
+    std::vector<BiPoly> eqs;
+    for (const Bi& b : xs)
+      for (const BiPoly& e : b.equalities)
+        if (!e.is_zero()) eqs.push_back(e);
+    for (std::size_t c = 0; c < in_.priced.size(); ++c) {
+      const LinearRow& row = in_.priced[c];
+      const bool priced = base[c] != 0 || step1[c] != 0 || step2[c] != 0;
+      if (!row.equality && !priced) continue;
+      BiPoly e = Rational(-1) * (row.rhs * D);
+      for (const auto& [cell, a] : row.coef) {
+        const int i = cell / L_;
+        BiPoly term = a * xs[i].num[cell % L_];
+        if (term.is_zero()) continue;
+        for (int j = 0; j < n_; ++j)
+          if (j != i) term = term * xs[j].den;
+        e = e + term;
+      }
+      if (!e.is_zero()) eqs.push_back(e);
+    }
+    // divide out the denominators (their zero lines are treated separately below)
+    std::vector<BiPoly> factors;
+    for (const Bi& b : xs)
+      if (b.den.total_degree() >= 1) factors.push_back(b.den);
+    for (BiPoly& e : eqs)
+      for (const BiPoly& f : factors)
+        while (true) {
+          auto q = divide_affine(e, f);
+          if (!q || q->total_degree() < 0) break;
+          e = *q;
+        }
+    for (const BiPoly& f : factors) restrict_to_line(d, p0, d1, d2, f);
+    bool constant_nonzero = false;
+    for (const BiPoly& e : eqs) constant_nonzero = constant_nonzero || e.total_degree() == 0;
+    if (constant_nonzero) return true;  // no solution off the denominator lines
+    for (const BiPoly& e : eqs)
+      if (e.total_degree() == 1) {
+        restrict_to_line(d, p0, d1, d2, e);
+        return true;
+      }
+    if (eqs.size() < 2) {
+      note_undecided(pattern_text() + ": two free price parameters and one clearing equation (a curve)");
+      return true;
+    }
+    Poly R;
+    for (std::size_t a = 0; a < eqs.size() && R.is_zero(); ++a)
+      for (std::size_t b = a + 1; b < eqs.size() && R.is_zero(); ++b) R = resultant_s2(eqs[a], eqs[b]);
+    if (R.is_zero()) {
+      note_undecided(pattern_text() + ": two free price parameters and a curve of solutions");
+      return true;
+    }
+    if (R.degree() == 0) return true;  // no common root
+    // the s1-range of P (the LP in θ with s1, s2 as extra variables)
+    const Rational bound = root_bound(R);
+    Rational lo = -bound, hi = bound;
+    for (int side = 0; side < 2; ++side) {
+      const std::optional<Rational> v = s_extreme(d, p0, d1, d2, side == 1);
+      if (!v) continue;
+      if (side == 0 && *v > lo) lo = *v;
+      if (side == 1 && *v < hi) hi = *v;
+    }
+    if (lo > hi) return true;
+    std::vector<Rational> rational_roots;
+    for (const Rational& e : {lo, hi})
+      if (R.eval(e) == 0) rational_roots.push_back(e);
+    for (const RootInterval& r : isolate_roots(R, lo, hi)) {
+      if (!r.exact) {
+        note_undecided(pattern_text() + ": two free price parameters and an irrational candidate");
+        continue;
+      }
+      rational_roots.push_back(r.lo);
+    }
+    for (const Rational& r1 : rational_roots) {
+      Poly g;
+      for (const BiPoly& e : eqs) g = monic_gcd(g, e.at_s1(r1));
+      if (g.is_zero()) {
+        restrict_to_line(d, p0, d1, d2, BiPoly::affine(-r1, 1, 0));
+        continue;
+      }
+      if (g.degree() == 0) continue;
+      const Rational b2 = root_bound(g);
+      std::vector<Rational> roots2;
+      for (const RootInterval& r : isolate_roots(g, -b2, b2)) {
+        if (!r.exact) {
+          note_undecided(pattern_text() + ": two free price parameters and an irrational candidate");
+          continue;
+        }
+        roots2.push_back(r.lo);
+      }
+      for (const Rational& r2 : roots2) {
+        std::vector<Rational> p(base.size());
+        bool nonnegative = true;
+        for (std::size_t c = 0; c < base.size(); ++c) {
+          p[c] = base[c] + r1 * step1[c] + r2 * step2[c];
+          nonnegative = nonnegative && p[c] >= 0;
+        }
+        if (nonnegative) certify(p);
+      }
+    }
+    return true;
+  }
+
+  // The dual system with θ = p0 + s1·d1 + s2·d2 (s1, s2 free, appended); `extra` adds a row in s.
+  lp::LpModel with_s(const DualModel& d, const std::vector<Rational>& p0, const std::vector<Rational>& d1,
+                     const std::vector<Rational>& d2, int& s1) const {
+    lp::LpModel m = d.model;
+    s1 = m.num_vars();
+    for (int k = 0; k < 2; ++k) {
+      m.variables.push_back(lp::Variable{k ? "s2" : "s1", std::nullopt, std::nullopt});
+      m.objective.push_back(0);
+    }
+    for (std::size_t j = 0; j < face_.size(); ++j) {
+      lp::Constraint c{"param", {{static_cast<int>(j), Rational(1)}}, lp::RowOp::Equal, p0[j]};
+      if (d1[j] != 0) c.coef.emplace_back(s1, -d1[j]);
+      if (d2[j] != 0) c.coef.emplace_back(s1 + 1, -d2[j]);
+      m.constraints.push_back(std::move(c));
+    }
+    return m;
+  }
+
+  std::optional<Rational> s_extreme(const DualModel& d, const std::vector<Rational>& p0,
+                                    const std::vector<Rational>& d1, const std::vector<Rational>& d2,
+                                    bool maximise) const {
+    int s1 = 0;
+    lp::LpModel m = with_s(d, p0, d1, d2, s1);
+    m.sense = maximise ? lp::Sense::Maximize : lp::Sense::Minimize;
+    m.objective.assign(m.num_vars(), Rational(0));
+    m.objective[s1] = 1;
+    lp::normalize_rows(m);
+    const lp::Solution<Rational> sol = solve_lp(m);
+    if (sol.status != lp::Status::Optimal) return std::nullopt;
+    return sol.objective;
+  }
+
+  // P ∩ {f = 0} for an affine f(s) (not constant): the segment handed to one_dimensional.
+  void restrict_to_line(const DualModel& d, const std::vector<Rational>& p0, const std::vector<Rational>& d1,
+                        const std::vector<Rational>& d2, const BiPoly& f) {
+    const Rational f0 = f.coefficient(0, 0), f1 = f.coefficient(1, 0), f2 = f.coefficient(0, 1);
+    const int k = static_cast<int>(face_.size());
+    // the line as θ(t) = q + t·v
+    std::vector<Rational> q(k), v(k);
+    for (int j = 0; j < k; ++j) {
+      if (f2 != 0) {  // s1 = t, s2 = −(f0 + f1 t)/f2
+        q[j] = p0[j] - f0 / f2 * d2[j];
+        v[j] = d1[j] - f1 / f2 * d2[j];
+      } else {  // s1 = −f0/f1, s2 = t
+        q[j] = p0[j] - f0 / f1 * d1[j];
+        v[j] = d2[j];
+      }
+    }
+    int s1 = 0;
+    lp::LpModel m = with_s(d, p0, d1, d2, s1);
+    lp::Constraint on{"line", {}, lp::RowOp::Equal, -f0};
+    if (f1 != 0) on.coef.emplace_back(s1, f1);
+    if (f2 != 0) on.coef.emplace_back(s1 + 1, f2);
+    m.constraints.push_back(std::move(on));
+    const int t_var = f2 != 0 ? s1 : s1 + 1;  // t is s1 (f2 ≠ 0) or s2
+    Rational t_lo, t_hi;
+    bool lo_inf = false, hi_inf = false;
+    for (int side = 0; side < 2; ++side) {
+      lp::LpModel mm = m;
+      mm.sense = side ? lp::Sense::Maximize : lp::Sense::Minimize;
+      mm.objective.assign(mm.num_vars(), Rational(0));
+      mm.objective[t_var] = 1;
+      lp::normalize_rows(mm);
+      const lp::Solution<Rational> sol = solve_lp(mm);
+      if (sol.status == lp::Status::Infeasible) return;  // the line misses P
+      if (sol.status == lp::Status::Unbounded) {
+        (side ? hi_inf : lo_inf) = true;
+      } else {
+        (side ? t_hi : t_lo) = sol.objective;
+      }
+    }
+    auto theta_at = [&](const Rational& t) {
+      std::vector<Rational> th(k);
+      for (int j = 0; j < k; ++j) th[j] = q[j] + t * v[j];
+      return th;
+    };
+    if (lo_inf && hi_inf) {
+      note_undecided(pattern_text() + ": a line of candidate prices without ends");
+      return;
+    }
+    std::vector<Rational> base, step(k);
+    std::optional<Rational> s_max;
+    if (lo_inf) {
+      base = theta_at(t_hi);
+      for (int j = 0; j < k; ++j) step[j] = -v[j];
+    } else {
+      base = theta_at(t_lo);
+      step = v;
+      if (!hi_inf) s_max = t_hi - t_lo;
+    }
+    if (s_max && *s_max == 0) {
+      certify(prices_of(base));
+      return;
     }
     one_dimensional(prices_of(base), prices_of(step), s_max);
   }
@@ -835,6 +1278,23 @@ class SupportEnum {
       b0 = in_.alpha * in_.agents[i].budget + (1 - in_.alpha) * b0;
       bd = (1 - in_.alpha) * bd;
       xs.push_back(solve_agent(i, chosen_[i], pp0, ppd, b0, bd));
+      if (!xs.back().determined && chosen_[i].lambda_positive) {
+        // The binding budget p_i(s)·x_i = β_i(s) with every price of the support zero along the
+        // whole segment (e.g. on a line where a denominator vanishes) forces β_i(s) = 0: no point,
+        // or the one rational root of the affine β_i.
+        bool free_support = true;
+        for (int l : chosen_[i].support)
+          free_support = free_support && pp0[in_.cell(i, l)] == 0 && ppd[in_.cell(i, l)] == 0;
+        if (free_support) {
+          if (bd != 0) {
+            const Rational root = -b0 / bd;
+            if (root >= 0 && (!s_max || root <= *s_max)) certify(at(base, step, root));
+          } else if (b0 == 0) {
+            note_undecided(pattern_text() + ": a segment of free goods with a zero budget");
+          }
+          return;
+        }
+      }
       if (!xs.back().determined) {
         note_undecided(pattern_text() + ": one free price parameter and agent \"" + in_.agents[i].name +
                        "\"'s assignment is not determined by the pattern");

@@ -223,3 +223,37 @@ TEST(PmBundlesExample2, TatonnementLandsInTheCorrectedPriceSet) {
 
 }  // namespace
 }  // namespace equilab::pseudo_market
+
+namespace equilab::pseudo_market {
+namespace {
+
+// The corrected set by the exact enumeration: support-enum (two free prices, decided through the
+// clearing equations of each pattern) must find (2, 1) and the family θ ∈ [9/4, 5/2] on the line
+// p_a + p_b = 3 — the hand analysis of the erratum — and nothing outside that set.
+TEST(PmBundlesExample2, SupportEnumFindsExactlyTheCorrectedSet) {
+  const EquilibriumInstance in = example2();
+  const EquilibriumResult r = solve_support_enum(in, EquilibriumOptions{});
+  ASSERT_EQ(r.status, EqStatus::Exact);
+  const int a = in.priced_index("good:a"), b = in.priced_index("good:b");
+  auto in_set = [&](const std::vector<Rational>& p) {
+    return (p[a] == 2 && p[b] == 1) ||
+           (p[a] + p[b] == 3 && p[a] >= Rational(9, 4) && p[a] <= Rational(5, 2));
+  };
+  bool corner = false;
+  for (const Equilibrium& e : r.equilibria) {
+    EXPECT_TRUE(in_set(e.prices)) << equilab::to_string(e.prices[a]) << ", " << equilab::to_string(e.prices[b]);
+    corner = corner || (e.prices[a] == 2 && e.prices[b] == 1);
+  }
+  EXPECT_TRUE(corner);
+  bool family = false;
+  for (const EquilibriumFamily& f : r.families) {
+    EXPECT_TRUE(in_set(f.prices_from) && in_set(f.prices_to));
+    const Rational lo = std::min(f.prices_from[a], f.prices_to[a]), hi = std::max(f.prices_from[a], f.prices_to[a]);
+    family = family || (lo == Rational(9, 4) && hi == Rational(5, 2));
+  }
+  EXPECT_TRUE(family);
+  EXPECT_TRUE(verify::check_equilibrium_certificate(in, r).valid);
+}
+
+}  // namespace
+}  // namespace equilab::pseudo_market
