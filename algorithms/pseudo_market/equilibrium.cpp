@@ -118,6 +118,25 @@ void finish_equilibrium(EquilibriumInstance& in) {
   }
   in.floors.clear();
   if (!in.regions.empty()) add_region_rows(in);
+  // A row a·x ≤ 0 (a ≥ 0) forbids its cells: EMZ §2.5 collects those in (a⁰, 0) and keeps them out
+  // of Ω*, as restrictions of the consumption sets. Priced, such a row admits no equilibrium as
+  // soon as an agent values one of its cells (any finite price leaves that agent a cheap positive
+  // amount), so it becomes one individual row per agent, "<row>@<agent>".
+  std::vector<LinearRow> kept;
+  for (LinearRow& row : in.priced) {
+    if (row.rhs != 0) {
+      kept.push_back(std::move(row));
+      continue;
+    }
+    std::map<int, LinearRow> per_agent;
+    for (const auto& [c, a] : row.coef) {
+      LinearRow& r = per_agent[c / L];
+      r.name = row.name + "@" + in.agents[c / L].name;
+      r.coef.emplace_back(c, a);
+    }
+    for (auto& [i, r] : per_agent) in.individual[i].push_back(std::move(r));
+  }
+  in.priced = std::move(kept);
 }
 
 namespace {
@@ -197,6 +216,56 @@ std::optional<Equilibrium> price_certify(const EquilibriumInstance& in, const st
   eq.x.assign(sol.primal.begin(), sol.primal.begin() + in.num_cells());
   eq.lottery = hull_lottery(in, sol.primal, w0);
   return eq;
+}
+
+std::vector<std::string> existence_hypotheses_unmet(const EquilibriumInstance& in) {
+  // Theorem 1 covers any polytope C, so roommates too (α = 1); the bundle economy of the slides is a
+  // different model (existence there needs M♮-concave utilities, not checked here).
+  if (in.kind == "bundles") return {"EMZ's existence theorems do not cover the bundle economy"};
+  if (in.alpha == 0) return {"alpha = 0 (Walrasian): EMZ Theorems 1 and 2 need alpha > 0"};
+  std::vector<std::string> unmet;
+  const int L = in.num_objects();
+  for (int i = 0; i < in.num_agents(); ++i)
+    for (int l = 0; l < L; ++l) {
+      if (in.agents[i].utility[l] > 0) continue;
+      // a cell X_i forbids (an individual row with right-hand side 0 covering it) does not count
+      bool forbidden = false;
+      for (const LinearRow& row : in.individual[i])
+        if (row.rhs == 0)
+          for (const auto& [c, a] : row.coef) forbidden = forbidden || c == in.cell(i, l);
+      if (!forbidden) {
+        unmet.push_back("utility of agent \"" + in.agents[i].name + "\" for \"" + in.objects[l].name +
+                        "\" is not positive (strictly increasing utilities)");
+        break;
+      }
+    }
+  if (in.alpha < 1) {
+    std::vector<Rational> omega(in.num_cells());
+    for (int i = 0; i < in.num_agents(); ++i)
+      for (int l = 0; l < L; ++l) omega[in.cell(i, l)] = in.agents[i].endowment[l];
+    auto value = [&](const LinearRow& row) {
+      Rational v = 0;
+      for (const auto& [c, a] : row.coef) v += a * omega[c];
+      return v;
+    };
+    auto outside = [&](const LinearRow& row) {
+      unmet.push_back("the endowment breaks \"" + row.name + "\" (EMZ §7.1 requires ω ∈ C)");
+    };
+    for (const auto& rows : in.individual)
+      for (const LinearRow& row : rows)
+        if (value(row) > row.rhs) outside(row);
+    for (const LinearRow& row : in.priced) {
+      const Rational v = value(row);
+      if (v > row.rhs || (row.equality && v != row.rhs)) outside(row);
+      Rational covered = 0;
+      for (const auto& [c, a] : row.coef) covered += omega[c];
+      if (covered == 0)
+        unmet.push_back("no endowment in the cells of \"" + row.name + "\" (EMZ §7.2's assumption)");
+    }
+    for (const LinearRow& row : in.floors)
+      if (value(row) < row.rhs) outside(row);
+  }
+  return unmet;
 }
 
 int add_hull_lottery(const EquilibriumInstance& in, lp::LpModel& m) {

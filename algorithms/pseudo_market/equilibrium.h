@@ -209,6 +209,13 @@ EquilibriumResult solve_support_enum(const EquilibriumInstance& in, const Equili
 // The method `price-certify` on the instance's candidate prices.
 EquilibriumResult solve_price_certify(const EquilibriumInstance& in, const EquilibriumOptions& options);
 
+// EMZ's existence theorems for kinds assignment and roommates: Theorem 1 (α = 1) and Theorem 2 (α ∈ (0, 1]) need
+// strictly increasing utilities (here: every u_il > 0 on the cells X_i allows), and Theorem 2 also
+// ω ∈ C (§7.1 (2)) and Σ_{(i,l) ∈ supp c} ω_il > 0 for every priced row (§7.2). Returns the
+// hypotheses that fail (empty: an equilibrium exists, so `none` would contradict the theorem); for
+// α = 0 or kind bundles, the reason no theorem applies.
+std::vector<std::string> existence_hypotheses_unmet(const EquilibriumInstance& in);
+
 // The rows of C in one order (individual rows agent by agent, then the priced rows, then the
 // floors): the order of EfficiencyCertificate::row_duals.
 std::vector<LinearRow> efficiency_rows(const EquilibriumInstance& in);

@@ -203,7 +203,8 @@ std::vector<Rational> read_prices(const EquilibriumInstance& in, const JsonNode&
     const int c = in.priced_index(name);
     if (c < 0)
       v.fail("\"" + name +
-             "\" is not a priced constraint (supply:<object> or a constraint touching ≥ 2 agents)");
+             "\" is not a priced constraint (supply:<object>, or a constraint touching ≥ 2 agents with a positive "
+             "ceiling; a ceiling of 0 forbids its cells and is not priced)");
     p[c] = read_nonnegative(v, "a price");
   }
   return p;
@@ -363,6 +364,13 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
     if (!r.undecided.empty()) j["undecided"] = r.undecided;
   }
   j["certified_points"] = r.certified_points;
+  {
+    const std::vector<std::string> unmet = existence_hypotheses_unmet(in);
+    Json ex{{"guaranteed", unmet.empty()},
+            {"theorem", in.alpha == 1 ? "EMZ Theorem 1" : "EMZ Theorem 2"}};
+    if (!unmet.empty()) ex["unmet"] = unmet;
+    j["existence"] = ex;
+  }
   const int n = in.num_agents(), L = in.num_objects();
   Json eqs = Json::array();
   for (const Equilibrium& e : r.equilibria) {

@@ -73,12 +73,21 @@ std::optional<Rational> support(const EquilibriumInstance& in, const std::vector
       if (side != Side::Ceilings)
         m.constraints.push_back(sum_row(in, r.objects, lp::RowOp::GreaterEqual, r.floor));
     }
-  if (side == Side::Eq2 || side == Side::Eq2Singletons)
+  if (side == Side::Eq2 || side == Side::Eq2Singletons) {
     for (const LinearRow& row : in.priced) {
       if (row.name.rfind("region:", 0) != 0) continue;
       if (side == Side::Eq2Singletons && row.name.find('+') != std::string::npos) continue;
       m.constraints.push_back({row.name, row.coef, lp::RowOp::LessEqual, row.rhs});
     }
+    // a region row with q̄_R = 0 forbids its cells: finish_equilibrium keeps it out of Ω* as one
+    // individual row per agent ("region:…@agent", EMZ §2.5's (a⁰, 0))
+    for (const auto& rows : in.individual)
+      for (const LinearRow& row : rows) {
+        if (row.name.rfind("region:", 0) != 0) continue;
+        if (side == Side::Eq2Singletons && row.name.find('+') != std::string::npos) continue;
+        m.constraints.push_back({row.name, row.coef, lp::RowOp::LessEqual, row.rhs});
+      }
+  }
   lp::normalize_rows(m);
   const lp::Solution<Rational> sol = lp::simplex_solve<Rational>(m);
   if (sol.status == lp::Status::Infeasible) return std::nullopt;

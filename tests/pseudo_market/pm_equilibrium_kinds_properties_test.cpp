@@ -347,3 +347,26 @@ RC_GTEST_PROP(PseudoMarketEquilibriumKinds, RelabellingChangesNothing, ()) {
 
 }  // namespace
 }  // namespace equilab::pseudo_market
+
+namespace equilab::pseudo_market {
+namespace {
+
+// EMZ Theorems 1 and 2: with α > 0, strictly increasing utilities, ω ∈ C and endowment in every
+// priced row's cells, an α-slack equilibrium exists — so support-enum, when it decides, must not say
+// `none`. Utilities are shifted by +1 to make them strictly increasing; instances whose endowments
+// break the hypotheses are tagged and not judged (the generator splits supplies at random, so ω ∉ C
+// is common, and then `none` is possible: tests/pm_regions and the EMZ Example 2 rows show both).
+RC_GTEST_PROP(PseudoMarketEquilibriumKinds, NoneOnlyWhereNoTheoremApplies, ()) {
+  Drawn d = draw_instance(*rc::gen::element<std::string>("assignment", "regions", "roommates"), false, true);
+  for (auto& a : d.in.agents)
+    for (Rational& u : a.utility) u += 1;
+  const std::vector<std::string> unmet = existence_hypotheses_unmet(d.in);
+  RC_TAG(d.kind, unmet.empty() ? "theorem applies" : "hypotheses unmet");
+  if (!unmet.empty() || !support_enum_within_limits(d.in)) return;
+  const EquilibriumResult r = solve_support_enum(d.in, EquilibriumOptions{});
+  RC_TAG(to_string(r.status));
+  RC_ASSERT(r.status != EqStatus::None);
+}
+
+}  // namespace
+}  // namespace equilab::pseudo_market

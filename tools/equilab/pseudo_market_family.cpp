@@ -254,6 +254,15 @@ std::string describe_equilibrium(const Json& r) {
     os << "faces " << r.at("faces").get<long long>() << ", full patterns "
        << r.at("patterns").get<long long>() << ", undecided " << r.at("undecided_patterns").get<long long>()
        << ", prices certified " << r.at("certified_points").get<long long>() << "\n";
+  if (r.contains("existence")) {
+    const Json& ex = r.at("existence");
+    if (ex.at("guaranteed").get<bool>())
+      os << "existence:   guaranteed (" << ex.at("theorem").get<std::string>() << "'s hypotheses hold)\n";
+    else
+      os << "existence:   not guaranteed: " << ex.at("unmet").front().get<std::string>()
+         << (ex.at("unmet").size() > 1 ? " (and " + std::to_string(ex.at("unmet").size() - 1) + " more)" : "")
+         << "\n";
+  }
   if (r.contains("search_arith"))
     os << "search:      " << r.at("search_arith").get<std::string>() << " ("
        << r.value("arith_note", std::string()) << "), " << r.at("iterations").get<long long>()
@@ -286,8 +295,9 @@ std::string describe_equilibrium(const Json& r) {
   if (r.contains("undecided"))
     for (const auto& u : r.at("undecided")) os << "undecided: " << u.get<std::string>() << "\n";
   if (r.at("status") == "undecided")
-    os << "(support-enum cannot decide patterns with two or more free prices; --method tatonnement "
-          "searches in double and certifies exactly, crosscheck runs both)\n";
+    os << "(support-enum leaves a pattern undecided when its prices form a curve, an irrational point with "
+          "two free prices, or three free prices; --method tatonnement searches in double and certifies "
+          "exactly, crosscheck runs both)\n";
   return os.str();
 }
 
