@@ -224,6 +224,29 @@ std::vector<std::string> existence_hypotheses_unmet(const EquilibriumInstance& i
   if (in.kind == "bundles") return {"EMZ's existence theorems do not cover the bundle economy"};
   if (in.alpha == 0) return {"alpha = 0 (Walrasian): EMZ Theorems 1 and 2 need alpha > 0"};
   std::vector<std::string> unmet;
+  {  // C must be non-empty (an exact LP over its rows, floors and hull)
+    lp::LpModel m;
+    m.sense = lp::Sense::Maximize;
+    for (int c = 0; c < in.num_cells(); ++c) {
+      m.variables.push_back(lp::Variable{"x", Rational(0), std::nullopt});
+      m.objective.push_back(0);
+    }
+    for (const auto& rows : in.individual)
+      for (const LinearRow& row : rows) m.constraints.push_back({row.name, row.coef, lp::RowOp::LessEqual, row.rhs});
+    for (const LinearRow& row : in.priced)
+      m.constraints.push_back(
+          {row.name, row.coef, row.equality ? lp::RowOp::Equal : lp::RowOp::LessEqual, row.rhs});
+    for (const LinearRow& row : in.floors)
+      m.constraints.push_back({row.name, row.coef, lp::RowOp::GreaterEqual, row.rhs});
+    add_hull_lottery(in, m);
+    lp::normalize_rows(m);
+    if (solve_lp(m).status == lp::Status::Infeasible) return {"C is empty: no assignment meets every constraint"};
+  }
+  // allocate_all's lcs(C) is the ceiling system by Birkhoff only without further constraints
+  if (in.allocate_all && in.priced.size() > static_cast<std::size_t>(in.num_objects()))
+    unmet.push_back(
+        "allocate_all with constraints touching several agents: the priced rows are not known to describe "
+        "lcs(C) (EMZ Lemma 1)");
   const int L = in.num_objects();
   for (int i = 0; i < in.num_agents(); ++i)
     for (int l = 0; l < L; ++l) {

@@ -37,6 +37,7 @@
 #include "core/json.h"
 #include "generators/pseudo_market_eq_generator.h"
 #include "pseudo_market/equilibrium.h"
+#include "pseudo_market/equilibrium_json.h"
 #include "pseudo_market/equilibrium_kinds.h"
 #include "verify/pseudo_market_certificate.h"
 #include "verify/pseudo_market_efficiency.h"
@@ -366,6 +367,29 @@ RC_GTEST_PROP(PseudoMarketEquilibriumKinds, NoneOnlyWhereNoTheoremApplies, ()) {
   const EquilibriumResult r = solve_support_enum(d.in, EquilibriumOptions{});
   RC_TAG(to_string(r.status));
   RC_ASSERT(r.status != EqStatus::None);
+}
+
+}  // namespace
+}  // namespace equilab::pseudo_market
+
+namespace equilab::pseudo_market {
+namespace {
+
+// The property above once failed here (generator seed 0, 3 agents, --caps 1 --allocate-all,
+// utilities +1): allocate_all needs 2 copies of a assigned, the cap allows 1, so C is empty and
+// `none` is right; the theorems' hypotheses must say so.
+TEST(PseudoMarketEquilibriumKinds, EmptyCIsNotCoveredByTheTheorems) {
+  const Json doc = parse_json_text(R"({"model":"pseudo_market","version":1,"kind":"assignment","allocate_all":true,
+    "agents":[{"name":"1"},{"name":"2"},{"name":"3"}],
+    "objects":[{"name":"a","supply":"2"},{"name":"b","supply":"1"}],
+    "constraints":[{"name":"cap-1","agents":["1","2","3"],"objects":["a"],"ceiling":"1"}],
+    "utilities":{"1":{"a":"8","b":"4"},"2":{"a":"9","b":"7"},"3":{"a":"9","b":"4"}}})",
+                                   "empty-c");
+  const EquilibriumInstance in = read_equilibrium_json(JsonNode(doc, "empty-c"));
+  const std::vector<std::string> unmet = existence_hypotheses_unmet(in);
+  ASSERT_FALSE(unmet.empty());
+  EXPECT_NE(unmet.front().find("C is empty"), std::string::npos) << unmet.front();
+  EXPECT_EQ(solve_support_enum(in, EquilibriumOptions{}).status, EqStatus::None);
 }
 
 }  // namespace
