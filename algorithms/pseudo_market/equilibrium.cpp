@@ -173,16 +173,24 @@ Rational agent_value(const EquilibriumInstance& in, int i, const std::vector<Rat
   return sol.objective;
 }
 
+Equilibrium with_agent_values(const EquilibriumInstance& in, const std::vector<Rational>& prices,
+                              std::vector<Rational>& values) {
+  const std::vector<Rational> pp = in.personal_prices(prices), beta = in.budgets(prices);
+  Equilibrium eq;
+  eq.prices = prices;
+  eq.agents.resize(in.num_agents());
+  values.assign(in.num_agents(), Rational(0));
+  for (int i = 0; i < in.num_agents(); ++i) values[i] = agent_value(in, i, pp, beta[i], &eq.agents[i]);
+  return eq;
+}
+
 std::optional<Equilibrium> price_certify(const EquilibriumInstance& in, const std::vector<Rational>& prices) {
   const int n = in.num_agents(), L = in.num_objects();
   for (const Rational& p : prices)
     if (p < 0) return std::nullopt;
   const std::vector<Rational> pp = in.personal_prices(prices), beta = in.budgets(prices);
-  Equilibrium eq;
-  eq.prices = prices;
-  eq.agents.resize(n);
-  std::vector<Rational> value(n);
-  for (int i = 0; i < n; ++i) value[i] = agent_value(in, i, pp, beta[i], &eq.agents[i]);
+  std::vector<Rational> value;
+  Equilibrium eq = with_agent_values(in, prices, value);
   lp::LpModel m;
   m.sense = lp::Sense::Maximize;
   for (int c = 0; c < in.num_cells(); ++c) {

@@ -188,6 +188,11 @@ struct EquilibriumResult {
 Rational agent_value(const EquilibriumInstance& in, int agent, const std::vector<Rational>& personal,
                      const Rational& budget, AgentCertificate* certificate = nullptr);
 
+// The start of every check at prices p: eq.prices = p and, per agent, V_i(p) (into `values`) with
+// the dual (λ_i, μ_i) of the budget problem as eq.agents[i].
+Equilibrium with_agent_values(const EquilibriumInstance& in, const std::vector<Rational>& prices,
+                              std::vector<Rational>& values);
+
 // price-certify: at the rational prices p, is there an equilibrium assignment? One exact LP per
 // agent for V_i(p) (its dual is the agent's certificate), then one exact LP for x with
 // u_i·x_i ≥ V_i(p), p_i·x_i ≤ β_i(p), x ∈ C and every row with p_c > 0 tight. nullopt: none.

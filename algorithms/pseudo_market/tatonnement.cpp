@@ -420,11 +420,8 @@ class Tatonnement {
   Equilibrium approximate(const Prices& p) const {
     const int N = in_.num_cells(), H = static_cast<int>(in_.hull.size());
     const Prices pp = in_.personal_prices(p), beta = in_.budgets(p);
-    Equilibrium eq;
-    eq.prices = p;
-    eq.agents.resize(n_);
-    std::vector<Rational> value(n_);
-    for (int i = 0; i < n_; ++i) value[i] = agent_value(in_, i, pp, beta[i], &eq.agents[i]);
+    std::vector<Rational> value;
+    Equilibrium eq = with_agent_values(in_, p, value);
     lp::LpModel m;
     m.sense = lp::Sense::Minimize;
     for (int c = 0; c < N; ++c) {

@@ -369,12 +369,9 @@ std::pair<std::string, bool> compare_equilibrium(const InstanceSource& src, cons
   if (auto p = published.find("prices")) prices = read_prices(in, *p);
   if (auto a = published.find("assignment")) {
     if (!prices) a->fail("\"assignment\" needs \"prices\"");
-    Equilibrium e;
-    e.prices = *prices;
+    std::vector<Rational> values;
+    Equilibrium e = with_agent_values(in, *prices, values);
     e.x = read_assignment(in, *a);
-    const std::vector<Rational> pp = in.personal_prices(e.prices), b = in.budgets(e.prices);
-    e.agents.resize(in.num_agents());
-    for (int i = 0; i < in.num_agents(); ++i) agent_value(in, i, pp, b[i], &e.agents[i]);
     if (in.has_hull()) {
       if (auto lottery = lottery_for(in, e.x)) e.lottery = std::move(*lottery);
     }
