@@ -22,6 +22,7 @@
 #include "core/json.h"
 #include "pseudo_market/equilibrium.h"
 #include "pseudo_market/equilibrium_json.h"
+#include "efficiency_check.h"
 #include "verify/pseudo_market_efficiency.h"
 
 namespace equilab::pseudo_market {
@@ -96,12 +97,7 @@ Rational weighted(const EquilibriumInstance& in, const std::vector<Rational>& th
 
 verify::Verdict check(const EquilibriumInstance& in, const std::vector<Rational>& x,
                       const EfficiencyCertificate& c) {
-  Equilibrium eq;
-  eq.x = x;
-  eq.efficiency = c;
-  verify::Verdict v;
-  verify::check_efficiency(in, eq, "p", v);
-  return v;
+  return testing::check_efficiency_of(in, x, c);
 }
 
 void check_one(const EquilibriumInstance& in, const Drawn& d, const EfficiencyCertificate& c) {

@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "pseudo_market/equilibrium.h"
 #include "pseudo_market/equilibrium_json.h"
+#include "efficiency_check.h"
 #include "verify/pseudo_market_efficiency.h"
 
 namespace equilab::pseudo_market {
@@ -45,12 +46,7 @@ EquilibriumInstance make(const std::vector<std::vector<int>>& u, const std::vect
 
 verify::Verdict check(const EquilibriumInstance& in, const std::vector<Rational>& x,
                       const EfficiencyCertificate& c) {
-  Equilibrium eq;
-  eq.x = x;
-  eq.efficiency = c;
-  verify::Verdict v;
-  verify::check_efficiency(in, eq, "equilibrium 1", v);
-  return v;
+  return testing::check_efficiency_of(in, x, c);
 }
 
 std::string failures(const verify::Verdict& v) {
