@@ -43,7 +43,7 @@ void TatonnementDichotomous(benchmark::State& state) {
   double eps = 0;
   if (!r.equilibria.empty() && r.equilibria.front().epsilon) eps = r.equilibria.front().epsilon->convert_to<double>();
   state.counters["epsilon"] = eps;
-  state.counters["iterations"] = static_cast<double>(r.iterations);
+  state.counters["steps"] = static_cast<double>(r.iterations);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <limits>
 
 namespace equilab {
 namespace {
@@ -21,9 +22,20 @@ void set_time_limit(double seconds) {
   deadline_ticks = (Clock::now() + limit).time_since_epoch().count();
 }
 
-void check_deadline() {
+bool deadline_passed() {
   const Clock::rep ticks = deadline_ticks.load(std::memory_order_relaxed);
-  if (ticks != 0 && Clock::now().time_since_epoch().count() >= ticks) throw TimeLimitReached();
+  return ticks != 0 && Clock::now().time_since_epoch().count() >= ticks;
+}
+
+void check_deadline() {
+  if (deadline_passed()) throw TimeLimitReached();
+}
+
+double seconds_left() {
+  const Clock::rep ticks = deadline_ticks.load(std::memory_order_relaxed);
+  if (ticks == 0) return std::numeric_limits<double>::infinity();
+  const Clock::duration left = Clock::duration(ticks) - Clock::now().time_since_epoch();
+  return left.count() <= 0 ? 0.0 : std::chrono::duration<double>(left).count();
 }
 
 }  // namespace equilab

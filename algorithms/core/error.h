@@ -18,4 +18,13 @@ class InputError : public std::runtime_error {
   std::string file_, location_, reason_;
 };
 
+// A result that can be read but contradicts itself or its instance: a copy that differs from its
+// certificate, a status that contradicts the listed content, a name the instance does not have
+// where a claim needs it. `equilab verify` reports it as an invalid certificate (exit 1), not as
+// bad input (exit 2); everywhere else it is bad input like any InputError.
+class ResultContradiction : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 }  // namespace equilab

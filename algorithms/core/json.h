@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,10 +21,54 @@ namespace equilab {
 
 using Json = nlohmann::json;
 
-// Parses a JSON file; a missing file or a syntax error is an InputError.
+// The cap on the bytes of one input file (`--max-input-bytes` on solve, verify and crosscheck).
+// Every file equilab reads is opened with InputFile, which applies it. 0 removes the cap.
+inline constexpr std::uint64_t kDefaultMaxInputBytes = std::uint64_t{1} << 30;  // 1 GiB
+void set_max_input_bytes(std::uint64_t bytes);
+std::uint64_t max_input_bytes();
+
+// One input file read in chunks, as a stream buffer (for std::istream and the JSON parser).
+// Opening refuses a missing or unreadable file, a directory ("is a directory") and a regular
+// file larger than the cap, before reading a byte. A stream that is not a regular file (a pipe,
+// a device such as /dev/zero) is read only as far as the cap: the read that passes it throws.
+// With `reject_nul`, the chunk holding a NUL byte throws (no text format equilab reads has one).
+// Every error is an InputError naming the file.
+class InputFile : public std::streambuf {
+ public:
+  explicit InputFile(const std::string& path, bool reject_nul = false);
+  ~InputFile() override;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool reject_nul_;
+  std::uint64_t cap_;
+  std::uint64_t consumed_ = 0;  // bytes read before the current chunk
+  std::vector<char> chunk_;
+};
+
+// Parses a JSON file (through InputFile, so the cap and the checks above apply). The document is
+// built while reading; the text is never held whole. Besides syntax errors, the reader refuses a
+// key that appears twice in one object (JSON leaves the meaning open; nlohmann would keep the
+// last one silently) and nesting deeper than 512 levels, naming the JSON pointer, a NUL byte and
+// a run of more than 65536 whitespace bytes outside strings (which the parser would hold whole).
 Json load_json_file(const std::string& path);
-// Parses JSON text that came from `source_name` (used by tests and stdin).
+// Parses JSON text that came from `source_name` (used by tests and stdin), with the same checks.
 Json parse_json_text(const std::string& text, const std::string& source_name);
+
+// `text` with every byte outside printable ASCII written as \xNN, for error messages that quote
+// what a file contains (binary input must not reach the terminal raw).
+std::string printable(std::string_view text);
+
+// A byte count for messages: "812 bytes", "4.7 MB", "1.2 GB" (decimal units).
+std::string describe_size(std::uint64_t bytes);
 
 // A node of a parsed document together with where it came from.
 class JsonNode {
@@ -34,6 +79,9 @@ class JsonNode {
   const std::string& file() const { return *file_; }
   const std::string& pointer() const { return pointer_; }
   [[noreturn]] void fail(const std::string& reason) const;
+  // A well-formed value that contradicts the rest of the result or the instance (ResultContradiction:
+  // verify's exit 1). Use fail() for what cannot be read (wrong type, missing or unknown field).
+  [[noreturn]] void contradict(const std::string& reason) const;
 
   bool is_null() const { return value_->is_null(); }
   // Objects: `allowed` lists every permitted key; any other key is an error.

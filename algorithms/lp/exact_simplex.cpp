@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -770,6 +771,10 @@ bool double_crash(const LpModel& model, const SimplexOptions& options, Basis& ba
     basis = e.basis(model);
     iterations = e.iterations();
     return true;
+  } catch (const TimeLimitReached&) {
+    throw;  // the limit and a lack of memory end the run; they are not a failed crash start
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception&) {
     return false;
   }

@@ -11,14 +11,20 @@
 //    demand in get_ptr_dual_solution); the flag lies outside PRESOLVE_LASTMASKMODE,
 //    i.e. it is not a presolve reduction, so rows and columns stay as given (no
 //    other presolve is enabled);
-//  - numbers at or beyond get_infinite() (1e30) are infinite.
+//  - numbers at or beyond get_infinite() (1e30) are infinite;
+//  - put_abortfunc() installs a function that solve() polls while it iterates; when it
+//    returns TRUE, solve() stops and returns USERABORT. It is how --time-limit reaches
+//    inside lp_solve (the function asks whether the process deadline has passed);
+//  - solve() returns NOMEMORY when an allocation fails, which becomes std::bad_alloc.
 #include "lp/lpsolve.h"
 
+#include "core/deadline.h"
 #include "lp/basis_recompute.h"
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -86,10 +92,14 @@ void set_objective_and_bounds(lprec* lp, const LpModel& model) {
   else set_minim(lp);
 }
 
+// lp_solve's abort hook: stop once the process's time limit has passed.
+int __WINAPI stop_at_deadline(lprec*, void*) { return deadline_passed() ? TRUE : FALSE; }
+
 LpPtr build(const LpModel& model) {
   LpPtr lp(make_lp(0, model.num_vars()));
-  if (!lp) throw std::runtime_error("lp_solve: make_lp failed");
+  if (!lp) throw std::bad_alloc();  // make_lp fails only when it cannot allocate
   set_verbose(lp.get(), NEUTRAL);
+  put_abortfunc(lp.get(), stop_at_deadline, nullptr);
   add_rows(lp.get(), model);
   set_objective_and_bounds(lp.get(), model);
   set_presolve(lp.get(), PRESOLVE_DUALS, get_presolveloops(lp.get()));  // duals only, no reductions
@@ -102,6 +112,8 @@ Status map_status(lprec* lp, int code) {
     case SUBOPTIMAL: return Status::Optimal;
     case INFEASIBLE: return Status::Infeasible;
     case UNBOUNDED: return Status::Unbounded;
+    case USERABORT: throw TimeLimitReached();  // stop_at_deadline asked for it
+    case NOMEMORY: throw std::bad_alloc();
     default: break;
   }
   throw std::runtime_error("lp_solve: solve() returned code " + std::to_string(code) + " (" + get_statustext(lp, code) + ")");
@@ -231,6 +243,10 @@ Solution<Rational> lpsolve_repair(const LpModel& model, const SimplexOptions& op
   Basis warm;
   try {
     warm = lpsolve_solve(model).basis;  // any status: a basis is only a starting point
+  } catch (const TimeLimitReached&) {
+    throw;  // the run is over, not just lp_solve's part of it
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception&) {
     // lp_solve failed (or returned a non-standard status): no basis from it.
   }

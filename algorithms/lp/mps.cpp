@@ -9,13 +9,17 @@
 // - OBJSENSE: "OBJSENSE MAX" on one line or the word (MAX, MAXIMIZE, MIN, MINIMIZE)
 //   on the next data line. Without it the problem is minimised.
 // - RHS/RANGES/BOUNDS set names are optional and every set is applied.
-// - COLUMNS integer markers ('MARKER' 'INTORG'/'INTEND') are accepted; integrality
-//   is ignored. LI/UI bounds are read as LO/UP; SC bounds are rejected.
+// - Integer variables are refused: equilab solves LPs, and reading a MIP as its LP
+//   relaxation would report the relaxation's optimum as the file's. So COLUMNS integer
+//   markers ('MARKER' 'INTORG'/'INTEND') and the integer bound types BV, LI and UI are
+//   errors, as are semi-continuous bounds (SC).
 // - RANGES: a ranged row becomes two rows. The original row keeps its name and one
 //   side; a new row "<name>_range" (same coefficients, appended after all other rows)
 //   carries the other side: L row, range R: row <= b and row >= b - |R|; G row:
 //   row >= b and row <= b + |R|; E row: R > 0 gives row >= b and row <= b + R,
 //   R < 0 gives row <= b and row >= b + R, R = 0 keeps the equation.
+// - Hostile input: a line longer than kMaxLineBytes or holding a NUL byte stops the
+//   reader at that line, and bytes outside printable ASCII are quoted as \xNN in messages.
 // - BOUNDS: UP with a negative value keeps the lower bound 0 (no implicit -infinity);
 //   if that leaves lower > upper the file is rejected, pointing at the bound line.
 //   "inf"/"infinity" (optionally signed) is an infinite bound; other values, such as
@@ -23,12 +27,12 @@
 #include "lp/mps.h"
 
 #include "core/error.h"
+#include "core/json.h"
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <istream>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,15 +41,26 @@ namespace {
 
 enum class Section { None, ObjSense, Rows, Columns, Rhs, Ranges, Bounds };
 
+// No MPS line needs more: five tokens, each a name or an exact number of thousands of digits.
+constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+
+const char* const kMipReason = "equilab solves LPs; this file is a MIP";
+
 std::string upper_case(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
   return s;
 }
 
+bool is_blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
 std::vector<std::string> split_tokens(const std::string& line) {
-  std::istringstream in(line);
   std::vector<std::string> tokens;
-  for (std::string t; in >> t;) tokens.push_back(t);
+  for (std::size_t k = 0; k < line.size();) {
+    while (k < line.size() && is_blank(line[k])) ++k;
+    const std::size_t start = k;
+    while (k < line.size() && !is_blank(line[k])) ++k;
+    if (k > start) tokens.emplace_back(line, start, k - start);
+  }
   return tokens;
 }
 
@@ -61,8 +76,7 @@ class MpsReader {
 
   LpModel read() {
     std::string line;
-    while (!done_ && std::getline(in_, line)) {
-      ++line_no_;
+    while (!done_ && next_line(line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       handle_line(line);
     }
@@ -84,16 +98,42 @@ class MpsReader {
   std::string objective_row_;
   std::unordered_set<std::string> ignored_rows_;             // N rows after the first
   std::unordered_map<std::string, int> rows_, columns_;      // name -> index
-  std::set<std::pair<int, int>> entries_;                    // (row or -1 for objective, column) seen
+  // Duplicate COLUMNS entries, found without a set of all (row, column) pairs: columns normally
+  // come in one block each, so a repeated entry of the current column is one whose row was last
+  // written by this column. A column that comes back after another one ("reopened") is checked
+  // against the row's entries instead.
+  std::vector<int> last_column_of_row_;   // row -> the last column with an entry in it (-1: none)
+  std::vector<char> objective_entry_;     // column -> has an objective entry
+  std::vector<char> reopened_;            // column -> came back after another column
+  int current_column_ = -1;
   std::set<int> rhs_seen_;
   std::unordered_map<int, PendingRange> ranges_;
   std::unordered_map<int, int> bound_line_;                   // column -> last BOUNDS line
 
-  [[noreturn]] void fail(const std::string& reason) const {
-    throw InputError(file_, "line " + std::to_string(line_no_), reason);
-  }
+  // Messages quote names and numbers from the file: bytes outside printable ASCII become \xNN.
+  [[noreturn]] void fail(const std::string& reason) const { fail_at(line_no_, reason); }
   [[noreturn]] void fail_at(int line, const std::string& reason) const {
-    throw InputError(file_, "line " + std::to_string(line), reason);
+    throw InputError(file_, "line " + std::to_string(line), printable(reason));
+  }
+
+  // Reads the next line (without its '\n') straight from the stream buffer, so that a line
+  // that never ends is refused at kMaxLineBytes instead of being read whole. False at the end.
+  bool next_line(std::string& line) {
+    std::streambuf* buffer = in_.rdbuf();
+    line.clear();
+    using Traits = std::streambuf::traits_type;
+    Traits::int_type c = buffer->sbumpc();
+    if (Traits::eq_int_type(c, Traits::eof())) return false;
+    ++line_no_;
+    for (; !Traits::eq_int_type(c, Traits::eof()); c = buffer->sbumpc()) {
+      const char ch = Traits::to_char_type(c);
+      if (ch == '\n') break;
+      if (ch == '\0') fail("NUL byte: this is not an MPS text file (binary data?)");
+      if (line.size() >= kMaxLineBytes)
+        fail("line longer than " + std::to_string(kMaxLineBytes) + " bytes: this is not an MPS file");
+      line += ch;
+    }
+    return true;
   }
 
   Rational number(const std::string& text) const {
@@ -182,12 +222,33 @@ class MpsReader {
     else fail("unknown row type \"" + tokens[0] + "\" (expected N, L, G or E)");
     rows_.emplace(name, model_.num_rows());
     model_.constraints.push_back(std::move(row));
+    last_column_of_row_.push_back(-1);
   }
 
   int column(const std::string& name) {
     auto [it, added] = columns_.emplace(name, model_.num_vars());
-    if (added) model_.variables.push_back(Variable{name, Rational(0), std::nullopt});
+    if (added) {
+      model_.variables.push_back(Variable{name, Rational(0), std::nullopt});
+      objective_entry_.push_back(0);
+      reopened_.push_back(0);
+    }
     return it->second;
+  }
+
+  // Records an entry of column j in row i (-1: the objective); false when it is there already.
+  bool new_entry(int i, int j) {
+    if (i == -1) {
+      if (objective_entry_[j]) return false;
+      objective_entry_[j] = 1;
+      return true;
+    }
+    if (last_column_of_row_[i] == j) return false;
+    if (reopened_[j]) {
+      for (const auto& entry : model_.constraints[i].coef)
+        if (entry.first == j) return false;
+    }
+    last_column_of_row_[i] = j;
+    return true;
   }
 
   // Row index; -1 for the objective; -2 for an ignored N row.
@@ -202,17 +263,21 @@ class MpsReader {
   void column_line(const std::vector<std::string>& tokens) {
     if (tokens.size() >= 2 && upper_case(tokens[1]) == "'MARKER'") {
       const std::string kind = tokens.size() == 3 ? upper_case(tokens[2]) : "";
-      if (kind != "'INTORG'" && kind != "'INTEND'") fail("malformed MARKER line (expected 'INTORG' or 'INTEND')");
-      return;
+      if (kind == "'INTORG'" || kind == "'INTEND'") fail(std::string("integer markers: ") + kMipReason);
+      fail("malformed MARKER line (expected 'INTORG' or 'INTEND')");
     }
     if (tokens.size() != 3 && tokens.size() != 5) fail("malformed COLUMNS line (expected: column row value [row value])");
+    const std::size_t known = columns_.size();
     const int j = column(tokens[0]);
+    if (j != current_column_) {
+      if (columns_.size() == known) reopened_[j] = 1;  // seen before, and another column since
+      current_column_ = j;
+    }
     for (std::size_t k = 1; k + 1 < tokens.size(); k += 2) {
       const int i = row(tokens[k]);
       Rational value = number(tokens[k + 1]);
       if (i == -2) continue;
-      if (!entries_.emplace(i, j).second)
-        fail("duplicate entry for column \"" + tokens[0] + "\" in row \"" + tokens[k] + "\"");
+      if (!new_entry(i, j)) fail("duplicate entry for column \"" + tokens[0] + "\" in row \"" + tokens[k] + "\"");
       if (i == -1) {
         model_.objective.resize(model_.variables.size(), Rational(0));
         model_.objective[j] = value;
@@ -268,8 +333,10 @@ class MpsReader {
 
   void bound_line(const std::vector<std::string>& tokens) {
     const std::string type = upper_case(tokens[0]);
-    const bool has_value = type == "UP" || type == "LO" || type == "FX" || type == "LI" || type == "UI";
-    const bool no_value = type == "FR" || type == "MI" || type == "PL" || type == "BV";
+    const bool has_value = type == "UP" || type == "LO" || type == "FX";
+    const bool no_value = type == "FR" || type == "MI" || type == "PL";
+    if (type == "BV" || type == "LI" || type == "UI")
+      fail("bound type " + type + " declares an integer variable: " + kMipReason);
     if (type == "SC") fail("semi-continuous bounds (SC) are not supported");
     if (!has_value && !no_value) fail("unknown bound type \"" + tokens[0] + "\"");
     if (tokens.size() < 2 || tokens.size() > 4) fail("malformed BOUNDS line (expected: type [set] column [value])");
@@ -280,7 +347,7 @@ class MpsReader {
       col_name = tokens[tokens.size() - 2];
       value_text = tokens.back();
     } else if (tokens.size() == 2 || tokens.size() == 3) {
-      // "FR col", "FR set col" or "BV col value"
+      // "FR col" or "FR set col"
       col_name = (tokens.size() == 3 && columns_.count(tokens[2])) ? tokens[2] : tokens[1];
     } else {
       col_name = tokens[2];
@@ -296,10 +363,10 @@ class MpsReader {
   void apply_value_bound(Variable& v, const std::string& type, const std::string& text) {
     bool minus_inf = false;
     std::optional<Rational> value = bound_value(text, minus_inf);
-    if (type == "UP" || type == "UI") {
+    if (type == "UP") {
       if (!value && minus_inf) fail("upper bound -infinity for column \"" + v.name + "\"");
       v.upper = value;
-    } else if (type == "LO" || type == "LI") {
+    } else if (type == "LO") {
       if (!value && !minus_inf) fail("lower bound +infinity for column \"" + v.name + "\"");
       v.lower = value;
     } else {  // FX
@@ -315,11 +382,8 @@ class MpsReader {
       v.upper.reset();
     } else if (type == "MI") {
       v.lower.reset();
-    } else if (type == "PL") {
+    } else {  // PL
       v.upper.reset();
-    } else {  // BV: binary, relaxed to [0, 1]
-      v.lower = Rational(0);
-      v.upper = Rational(1);
     }
   }
 
@@ -368,8 +432,8 @@ class MpsReader {
 LpModel read_mps(std::istream& in, const std::string& file_name) { return MpsReader(in, file_name).read(); }
 
 LpModel read_mps_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot open file");
+  InputFile file(path);  // refuses a directory and applies the input cap
+  std::istream in(&file);
   return read_mps(in, path);
 }
 

@@ -1,11 +1,15 @@
 // --time-limit: a run stopped by the limit says so ("status":"time_limit"), certifies nothing
 // (verify refuses the record), and crosscheck gives no verdict. The instance takes seconds of
 // column generation (500 types, sizes 1..4: 2.6·10⁹ group types, about 4,000 columns), so a
-// limit of 1/50 s stops it inside its first rounds on any machine.
+// limit of 1/50 s stops it inside its first rounds on any machine. The record names the method
+// that ran (the family's default when none was asked for). For LPs the limit also has to reach
+// inside lp_solve and GLPK, which equilab does not pivot itself.
 #include "cli/run_command.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <chrono>
 
 using equilab::testing::run_equilab;
 using equilab::testing::ScratchDir;
@@ -28,6 +32,7 @@ TEST(TimeLimit, SolveReportsTimeLimitAndVerifyRefusesIt) {
   const auto result = nlohmann::json::parse(solved.out);
   EXPECT_EQ(result.at("status"), "time_limit");
   EXPECT_EQ(result.at("model"), "groups");
+  EXPECT_EQ(result.at("method"), "welfare-lp");  // the family's default, by name
   EXPECT_EQ(result.at("time_limit_seconds"), 0.02);
   EXPECT_FALSE(result.contains("welfare"));
   const std::string record = dir.write("stopped.json", solved.out);
@@ -41,6 +46,46 @@ TEST(TimeLimit, CrosscheckGivesNoVerdict) {
   const auto r = run_equilab("crosscheck " + big_instance(dir) + " --time-limit 0.02");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("no verdict"), std::string::npos) << r.out;
+}
+
+// An LP lp_solve needs minutes for (500 x 500, 5% dense): the limit must reach inside lp_solve's
+// own solve() (its abort hook) and GLPK's (tm_lim), not only equilab's exact pivots.
+std::string slow_lp(const ScratchDir& dir) {
+  const std::string file = (dir.path / "lp500.json").string();
+  const auto r = run_equilab("generate lp --seed 1 --vars 500 --cons 500 --kind general --density 0.05 --out " + file);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return file;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST(TimeLimit, LpSolveStopsAtTheLimit) {
+  ScratchDir dir;
+  const std::string file = slow_lp(dir);
+  // lpsolve-repair (the default) starts with lp_solve; --arith double is lp_solve alone.
+  for (const std::string extra : {"", " --method lpsolve-repair", " --arith double"}) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto solved = run_equilab("solve " + file + " --time-limit 2 --json" + extra);
+    const double took = seconds_since(start);
+    ASSERT_EQ(solved.exit_code, 0) << extra << ": " << solved.err;
+    const auto result = nlohmann::json::parse(solved.out);
+    EXPECT_EQ(result.at("status"), "time_limit") << extra;
+    EXPECT_EQ(result.at("method"), "lpsolve-repair") << extra;
+    EXPECT_LT(took, 20) << extra << ": a limit of 2 s took " << took << " s";
+  }
+}
+
+TEST(TimeLimit, LpCrosscheckStopsAtTheLimit) {
+  ScratchDir dir;
+  const std::string file = slow_lp(dir);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run_equilab("crosscheck " + file + " --time-limit 2");
+  const double took = seconds_since(start);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("no verdict"), std::string::npos) << r.out;
+  EXPECT_LT(took, 20) << "a limit of 2 s took " << took << " s";
 }
 
 TEST(TimeLimit, NonPositiveLimitIsBadInput) {

@@ -39,7 +39,7 @@ TEST(Mps, ReadsTheSmallFile) {
   EXPECT_EQ(m.variables[1].name, "y");
   EXPECT_EQ(m.variables[2].name, "z");
   EXPECT_EQ(m.variables[3].name, "w");
-  // x: UP 5; y: MI; z: BV -> [0,1]; w: FX 3
+  // x: UP 5; y: MI; z: UP 1 -> [0,1]; w: FX 3
   EXPECT_EQ(m.variables[0].lower, Rational(0));
   EXPECT_EQ(m.variables[0].upper, Rational(5));
   EXPECT_FALSE(m.variables[1].lower);

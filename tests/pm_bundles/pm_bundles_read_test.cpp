@@ -264,7 +264,11 @@ TEST(PmBundlesRead, BadInputs) {
   expect_fail(doc(R"(["a","b"])", kTwoAgents, u, R"("prices":{"good:a":"-1"},)"), "/prices/good:a",
               "non-negative");
   expect_fail(doc(R"(["a","b"])", kTwoAgents, u, R"("objects":[],)"), "/objects", "unknown field");
-  expect_fail(doc(R"(["a","b"])", kTwoAgents, u, R"("task":"decompose",)"), "/task", "equilibrium");
+  std::string decompose = doc(R"(["a","b"])", kTwoAgents, u);
+  decompose.replace(decompose.find("\"equilibrium\""), 13, "\"decompose\"");
+  expect_fail(decompose, "/task", "equilibrium");
+  // The same key twice is refused by the reader, whichever value comes last.
+  expect_fail(doc(R"(["a","b"])", kTwoAgents, u, R"("task":"decompose",)"), "/task", "duplicate key \"task\"");
 }
 
 TEST(PmBundlesRead, WriteReadRoundTrip) {

@@ -3,10 +3,25 @@
 #include "family.h"
 #include "core/deadline.h"
 
+#include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <stdexcept>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+// AddressSanitizer maps terabytes of shadow memory: an address-space limit would break it.
+#if defined(__SANITIZE_ADDRESS__)
+#define EQUILAB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EQUILAB_ASAN 1
+#endif
+#endif
 
 // Set by CMake for this file: `git describe --always --dirty` of the source tree at configure time.
 #ifndef EQUILAB_GIT_DESCRIBE
@@ -38,7 +53,112 @@ void strip_build_record(Json& result_doc, const std::string& file) {
   result_doc.erase("equilab");
 }
 
+// The limits every reading command applies before it reads a byte.
+void apply_input_limits(const std::string& subcommand, const std::string& file, const FamilyOptions& o) {
+  Activity& a = current_activity();
+  a.subcommand = subcommand;
+  a.file = file;
+  a.method.clear();
+  set_max_input_bytes(o.max_input_bytes);
+  apply_memory_limit(o.max_memory);
+}
+
+// The method a solve runs: the one asked for, or the family's default.
+std::string method_of(const Family& family, const std::string& asked) {
+  return asked.empty() ? family.methods.front() : asked;
+}
+
+// The number a control-group limit file holds ("max" or no file: 0, no limit).
+std::uint64_t read_first_number(const std::string& path) {
+  std::ifstream in(path);
+  std::string word;
+  if (!(in >> word)) return 0;
+  if (word == "max") return 0;  // cgroup v2: no limit
+  try {
+    return std::stoull(word);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
 }  // namespace
+
+Activity& current_activity() {
+  static Activity activity;
+  return activity;
+}
+
+std::uint64_t default_memory_limit() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+  std::uint64_t limit = pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
+  // A container's memory limit (cgroup v2, then v1) stops the process before physical memory does.
+  for (const char* file : {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+    const std::uint64_t group = read_first_number(file);
+    if (group > 0 && (limit == 0 || group < limit)) limit = group;
+  }
+  return limit;
+}
+
+void apply_memory_limit(std::uint64_t bytes) {
+  current_activity().memory_limit = 0;
+#ifndef EQUILAB_ASAN
+  if (bytes == 0) return;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_AS, &limit) != 0) return;
+  const rlim_t wanted = static_cast<rlim_t>(bytes);
+  if (limit.rlim_max != RLIM_INFINITY && wanted > limit.rlim_max) return;  // a lower hard limit already holds
+  limit.rlim_cur = wanted;
+  if (::setrlimit(RLIMIT_AS, &limit) == 0) {
+    current_activity().memory_limit = bytes;
+    std::set_new_handler(on_allocation_failure);
+  }
+#else
+  (void)bytes;
+#endif
+}
+
+void on_allocation_failure() {
+  const std::uint64_t cap = current_activity().memory_limit;
+  rlimit limit{};
+  if (cap == 0 || ::getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
+      limit.rlim_cur == limit.rlim_max)
+    throw std::bad_alloc();
+  const rlim_t margin = std::max<rlim_t>(rlim_t{64} << 20, static_cast<rlim_t>(cap / 8));
+  limit.rlim_cur = limit.rlim_max == RLIM_INFINITY || limit.rlim_max - limit.rlim_cur > margin ? limit.rlim_cur + margin
+                                                                                                : limit.rlim_max;
+  if (::setrlimit(RLIMIT_AS, &limit) != 0) throw std::bad_alloc();
+  if (std::uncaught_exceptions() > 0) return;  // unwinding: let the allocation be retried
+  throw std::bad_alloc();
+}
+
+void lift_memory_limit() {
+#ifndef EQUILAB_ASAN
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_AS, &limit) != 0) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_AS, &limit);
+#endif
+}
+
+std::string out_of_memory_message() {
+  const Activity& a = current_activity();
+  std::string text = "out of memory in " + (a.subcommand.empty() ? std::string("equilab") : a.subcommand);
+  if (!a.method.empty()) text += " " + a.method;
+  std::string size = "no input file";
+  if (!a.file.empty()) {
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(a.file, error);
+    size = error ? "input size unknown" : describe_size(bytes);
+    text += " on " + a.file;
+  }
+  text += " (" + size + ")";
+  if (a.memory_limit != 0)
+    text += ": the run needed more than --max-memory " + std::to_string(a.memory_limit) + " (" +
+            describe_size(a.memory_limit) + ") of address space; raise --max-memory to allow more";
+  else
+    text += ": the machine has no more memory for it (--max-memory sets the limit)";
+  return text;
+}
 
 std::string generate_command(const CLI::App& generator, std::uint64_t seed) {
   std::string s = "equilab generate " + generator.get_name() + " --seed " + std::to_string(seed);
@@ -58,7 +178,13 @@ std::string generate_command(const CLI::App& generator, std::uint64_t seed) {
 Json build_record() { return Json{{"version", EQUILAB_GIT_DESCRIBE}}; }
 
 int run_solve(const SolveArgs& args) {
+  apply_input_limits("solve", args.file, args.family);
   auto [source, family] = load_instance(args.file);
+  const std::string method = method_of(*family, args.method);
+  current_activity().method = method;
+  if (args.family.bisect && method != "path")  // --bisect belongs to the path method alone
+    throw InputError("(command line)", "--bisect",
+                     "--bisect applies to --method path only, not \"" + method + "\" (model " + family->model + ")");
   Json result;
   set_time_limit(args.family.time_limit);
   try {
@@ -66,7 +192,7 @@ int run_solve(const SolveArgs& args) {
   } catch (const TimeLimitReached&) {
     // No answer within the limit: a result that says so and certifies nothing (verify refuses it).
     result = Json{{"model", family->model},
-                  {"method", args.method.empty() ? std::string("(the default)") : args.method},
+                  {"method", method},
                   {"arith", args.arith},
                   {"status", "time_limit"},
                   {"time_limit_seconds", args.family.time_limit}};
@@ -88,8 +214,11 @@ int run_solve(const SolveArgs& args) {
 }
 
 int run_verify(const VerifyArgs& args) {
+  apply_input_limits("verify", args.file, args.family);
   auto [source, family] = load_instance(args.file);
   Json result_doc = load_json_file(args.result);
+  if (result_doc.is_object() && result_doc.contains("method") && result_doc.at("method").is_string())
+    current_activity().method = "of a " + result_doc.at("method").get<std::string>() + " result";
   strip_build_record(result_doc, args.result);
   if (result_doc.is_object() && result_doc.value("status", "") == "time_limit") {
     std::cout << "certificate INVALID:\n  the result records a run stopped by --time-limit; it certifies nothing\n";
@@ -99,7 +228,14 @@ int run_verify(const VerifyArgs& args) {
   const std::string model = result.at("model").as_string();
   if (model != family->model)
     result.at("model").fail("result is for model \"" + model + "\" but the instance is \"" + family->model + "\"");
-  CheckOutcome outcome = family->verify(source, result, make_request("", true, args.family));
+  CheckOutcome outcome;
+  try {
+    outcome = family->verify(source, result, make_request("", true, args.family));
+  } catch (const ResultContradiction& e) {
+    // Readable, but a claim contradicts the certificate, itself or the instance: invalid, not bad input.
+    outcome.ok = false;
+    outcome.messages.push_back((e.location().empty() ? std::string("(document)") : e.location()) + ": " + e.reason());
+  }
   for (const auto& line : outcome.lines) std::cout << line << "\n";
   if (outcome.ok) {
     std::cout << "certificate valid\n";
@@ -111,7 +247,9 @@ int run_verify(const VerifyArgs& args) {
 }
 
 int run_crosscheck(const CrosscheckArgs& args) {
+  apply_input_limits("crosscheck", args.file, args.family);
   auto [source, family] = load_instance(args.file);
+  current_activity().method = "(every method of " + family->model + ")";
   CheckOutcome outcome;
   set_time_limit(args.family.time_limit);
   try {
@@ -131,6 +269,7 @@ int run_crosscheck(const CrosscheckArgs& args) {
 }
 
 int run_generate(const GenerateArgs& args, const Json& instance) {
+  current_activity().subcommand = "generate";
   // Every reader accepts "name" and none accepts another unknown field, so a generator that
   // names nothing gets the command that reproduces the instance as its name.
   Json doc = instance;

@@ -15,6 +15,8 @@ struct FamilyOptions {
   std::string replication = "lcm", form = "orbit";
   bool bisect = false;  // solve --bisect (allocation_market path)
   double time_limit = 0;  // --time-limit SECONDS (solve, crosscheck); 0: none
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;  // --max-input-bytes N; 0: no cap
+  std::uint64_t max_memory = 0;  // --max-memory BYTES (address space); 0: no limit
 };
 struct SolveArgs {
   std::string file, method, arith = "exact";
@@ -51,5 +53,32 @@ int run_reproduce(const ReproduceArgs& args);
 // configure time, or "unknown"}. Added to every result as its top-level "equilab" object.
 Json build_record();
 int run_methods();
+
+// The default of --max-memory: the memory this process may use without being stopped by the
+// kernel (physical memory, or the control group's limit when that is lower); 0 when unknown.
+std::uint64_t default_memory_limit();
+// Caps the process's address space at `bytes` (setrlimit RLIMIT_AS; 0: leave it as it is), so
+// that a method that needs more fails with std::bad_alloc. Not applied under AddressSanitizer,
+// whose shadow memory is address space.
+void apply_memory_limit(std::uint64_t bytes);
+// Lifts the cap again (the out-of-memory message itself needs a little memory).
+void lift_memory_limit();
+// Called when an allocation fails (operator new's handler, installed by apply_memory_limit, and
+// equilab's GMP allocator). It widens the cap by a margin, so that the unwinding and the handlers
+// that catch the failure have room, and then: during the unwinding of an exception already in
+// flight it returns, and the allocation is retried (a destructor that allocates, such as
+// nlohmann's, must not throw); otherwise it throws std::bad_alloc. When the cap cannot be widened
+// (no cap, or the hard limit reached) it throws.
+void on_allocation_failure();
+
+// What the command is doing, for the out-of-memory message: "solve", the method (set once it is
+// known), the instance file. Set by the run_* functions.
+struct Activity {
+  std::string subcommand, method, file;
+  std::uint64_t memory_limit = 0;  // the --max-memory in force (0: none)
+};
+Activity& current_activity();
+// "out of memory in solve path on market.json (4.7 MB); ..." (without the "equilab: " prefix).
+std::string out_of_memory_message();
 
 }  // namespace equilab::cli

@@ -12,10 +12,8 @@ ROWS
 COLUMNS
     x         profit    3            c1        1
     x         c2        0.5
-    MARKER    'MARKER'  'INTORG'
     y         profit    -1.25        c1        2
     y         c3        1            other     7
-    MARKER    'MARKER'  'INTEND'
     z         c2        1e-3         c3        -1
     z         r4        1
     w         r4        1
@@ -29,5 +27,5 @@ BOUNDS
  UP BND       x         5
  MI BND       y
  FX BND       w         3
- BV BND       z
+ UP BND       z         1
 ENDATA
