@@ -31,13 +31,21 @@ void check_price(const Economy& e, const State& state, const std::vector<Rationa
       forced.push_back({t, f});
       forced.push_back({-t, -f});
     }
-  for (const PricePoint& f : forced)
-    if (f.trade >= 0 && !has_point(claimed.forced, f)) v.fail("forced value " + point_text(f) + " is not listed");
+  // The listed values are folded by oddness: (t, f) for t > 0 or t = 0, (-t, -f) for t < 0.
+  std::vector<PricePoint> folded{{Rational(0), Rational(0)}};
+  for (const StateGroup& g : state.groups)
+    for (const auto& [i, b] : g.bundles) {
+      const Rational t = b.goods[0] - e.types[i].endowment[0], f = e.types[i].money - b.money;
+      folded.push_back(t >= 0 ? PricePoint{t, f} : PricePoint{-t, -f});
+    }
+  for (const PricePoint& f : folded)
+    if (!has_point(claimed.forced, f)) v.fail("forced value " + point_text(f) + " is not listed");
   for (const PricePoint& f : claimed.forced)
-    if (!has_point(forced, f)) v.fail("listed forced value " + point_text(f) + " is not forced by the state");
+    if (!has_point(folded, f)) v.fail("listed forced value " + point_text(f) + " is not forced by the state");
   const std::vector<Rational> c = reservation(e, payoff);
   auto omega = [&](int i) { return e.types[i].endowment[0]; };
   if (claimed.supported) {
+    if (claimed.violation) v.fail("a supported state states no violated condition");
     const auto& p = claimed.price;
     if (p.empty() || p[0].trade != 0 || p[0].price != 0) v.fail("the price must start at p(0) = 0");
     for (std::size_t k = 1; k < p.size(); ++k) {
@@ -74,6 +82,7 @@ void check_price(const Economy& e, const State& state, const std::vector<Rationa
     v.fail("an unsupported state must state the violated condition");
     return;
   }
+  // The violated inequality lhs > rhs (the result calls it lhs <= rhs failing) is recomputed.
   const PriceViolation& w = *claimed.violation;
   auto forced_point = [&](std::size_t k) -> const PricePoint* {
     if (k >= w.points.size()) return nullptr;
@@ -83,31 +92,42 @@ void check_price(const Economy& e, const State& state, const std::vector<Rationa
     }
     return &w.points[k];
   };
+  auto sides = [&](const Rational& lhs, const Rational& rhs) {
+    if (w.lhs != lhs || w.rhs != rhs)
+      v.fail("violation (" + w.condition + "): lhs " + to_string(w.lhs) + ", rhs " + to_string(w.rhs) + " but the state gives " +
+             to_string(lhs) + " and " + to_string(rhs));
+  };
   if (w.condition == "c") {
+    if (w.points.size() != 2 || !w.types.empty()) return v.fail("violation (c) names two forced points and no type");
     const PricePoint *a = forced_point(0), *b = forced_point(1);
-    if (!a || !b) return v.fail("violation (c) needs two forced points");
+    if (!a || !b) return;
     const bool bad = (a->trade == b->trade && a->price != b->price) || (a->trade < b->trade && a->price > b->price) ||
                      (b->trade < a->trade && b->price > a->price);
     if (!bad) v.fail("violation (c): " + point_text(*a) + " and " + point_text(*b) + " fit a non-decreasing function");
+    sides(a->price, b->price);
   } else if (w.condition == "a-lower" || w.condition == "a-upper") {
+    if (w.points.size() != 1 || w.types.size() != 1) return v.fail("violation (a) names one type and one forced point");
     const PricePoint* f = forced_point(0);
-    if (!f || w.types.size() != 1) return v.fail("violation (a) needs one type and one forced point");
+    if (!f) return;
     const int i = w.types[0];
     if (w.condition == "a-lower") {
       if (omega(i) + f->trade < 0) return v.fail("violation (a): the type cannot trade " + to_string(f->trade));
       const Rational lhs = utility(e.types[i], {omega(i) + f->trade}) - c[i];
       if (!(lhs > f->price)) v.fail("violation (a): u(ω+t) - c = " + to_string(lhs) + " <= " + to_string(f->price));
+      sides(lhs, f->price);
     } else {
       if (f->trade > omega(i)) return v.fail("violation (a): the type cannot sell " + to_string(f->trade));
       const Rational rhs = c[i] - utility(e.types[i], {omega(i) - f->trade});
       if (!(f->price > rhs)) v.fail("violation (a): " + to_string(f->price) + " <= c - u(ω-t) = " + to_string(rhs));
+      sides(f->price, rhs);
     }
   } else if (w.condition == "b") {
-    if (w.types.size() != 2) return v.fail("violation (b) needs two types");
+    if (w.types.size() != 2 || !w.points.empty()) return v.fail("violation (b) names two types and no point");
     const int i = w.types[0], j = w.types[1];
     groups::GroupType pair{std::min(i, j), std::max(i, j)};
     const Rational best = goods_optimum_lp(e, pair).value;
     if (!(best > c[i] + c[j])) v.fail("violation (b): the pair optimum " + to_string(best) + " <= " + to_string(c[i] + c[j]));
+    sides(best, c[i] + c[j]);
   } else {
     v.fail("unknown violated condition \"" + w.condition + "\"");
   }
@@ -134,20 +154,35 @@ std::string vec_text(const std::vector<Rational>& v) {
 void check_goods_price(const Economy& e, const State& state, const std::vector<Rational>& payoff,
                        const GoodsPriceResult& claimed, Verdict& v) {
   const std::vector<Rational> c = reservation(e, payoff);
+  auto has = [](const std::vector<VecPoint>& list, const VecPoint& p) {
+    return std::any_of(list.begin(), list.end(), [&](const VecPoint& q) { return q.trade == p.trade && q.price == p.price; });
+  };
+  // The forced values in their listed order: (0, 0), then each traded (t, f) of the state's groups
+  // (members by type), each distinct value once.
   std::vector<VecPoint> forced{{std::vector<Rational>(e.num_goods(), Rational(0)), Rational(0)}};
   for (const StateGroup& g : state.groups)
     for (const auto& [i, b] : g.bundles) {
       VecPoint p{std::vector<Rational>(e.num_goods()), e.types[i].money - b.money};
       for (int l = 0; l < e.num_goods(); ++l) p.trade[l] = b.goods[l] - e.types[i].endowment[l];
-      forced.push_back(p);
+      if (!has(forced, p)) forced.push_back(p);
     }
-  auto has = [](const std::vector<VecPoint>& list, const VecPoint& p) {
-    return std::any_of(list.begin(), list.end(), [&](const VecPoint& q) { return q.trade == p.trade && q.price == p.price; });
-  };
   for (const VecPoint& f : forced)
     if (!has(claimed.forced, f)) v.fail("forced value p" + vec_text(f.trade) + " = " + to_string(f.price) + " is not listed");
   for (const VecPoint& f : claimed.forced)
     if (!has(forced, f)) v.fail("listed forced value p" + vec_text(f.trade) + " is not forced by the state");
+  if (v.valid && claimed.forced.size() != forced.size())
+    v.fail("forced values: " + std::to_string(claimed.forced.size()) + " listed, the state forces " +
+           std::to_string(forced.size()) + " distinct values");
+  for (std::size_t k = 0; v.valid && k < forced.size(); ++k)
+    if (claimed.forced[k].trade != forced[k].trade || claimed.forced[k].price != forced[k].price)
+      v.fail("forced values are listed in the state's order: (0, 0), then by formed group and member type");
+  std::vector<VecPoint> all = forced;  // with mirrors
+  for (const VecPoint& f : forced) {
+    VecPoint m = f;
+    for (auto& x : m.trade) x = -x;
+    m.price = -m.price;
+    if (!has(all, m)) all.push_back(m);
+  }
   auto L = [&](const std::vector<Rational>& d, int* arg) {
     std::optional<Rational> best;
     for (int i = 0; i < e.num_types(); ++i) {
@@ -164,7 +199,34 @@ void check_goods_price(const Economy& e, const State& state, const std::vector<R
     return best;
   };
   if (claimed.supported) {
+    if (claimed.violation) v.fail("a supported state states no violated condition");
     const auto& grid = claimed.grid;
+    // The grid is what grid_kind says: F (the forced vectors and mirrors) or the product of F's coordinates.
+    std::set<std::vector<Rational>> listed, expected;
+    for (const VecPoint& q : grid) listed.insert(q.trade);
+    if (claimed.grid_kind == "forced") {
+      for (const VecPoint& f : all) expected.insert(f.trade);
+    } else if (claimed.grid_kind == "product") {
+      std::vector<std::set<Rational>> coords(e.num_goods());
+      for (const VecPoint& f : all)
+        for (int l = 0; l < e.num_goods(); ++l) coords[l].insert(f.trade[l]);
+      expected.insert(std::vector<Rational>{});
+      for (int l = 0; l < e.num_goods(); ++l) {
+        std::set<std::vector<Rational>> next;
+        for (const auto& prefix : expected)
+          for (const Rational& x : coords[l]) {
+            auto longer = prefix;
+            longer.push_back(x);
+            next.insert(std::move(longer));
+          }
+        expected = std::move(next);
+      }
+    } else {
+      v.fail("unknown grid_kind \"" + claimed.grid_kind + "\" (product or forced)");
+    }
+    if (!expected.empty() && listed != expected)
+      v.fail("the grid is not the " + claimed.grid_kind + " grid of the forced vectors (" + std::to_string(listed.size()) +
+             " distinct points, expected " + std::to_string(expected.size()) + ")");
     auto value_at = [&](const std::vector<Rational>& d) -> std::optional<Rational> {
       for (const VecPoint& q : grid)
         if (q.trade == d) return q.price;
@@ -196,26 +258,34 @@ void check_goods_price(const Economy& e, const State& state, const std::vector<R
   }
   if (!claimed.violation) return v.fail("an unsupported state must state the violated condition");
   const PriceViolationGoods& w = *claimed.violation;
-  std::vector<VecPoint> all = forced;  // with mirrors
-  for (const VecPoint& f : forced) {
-    VecPoint m = f;
-    for (auto& x : m.trade) x = -x;
-    m.price = -m.price;
-    all.push_back(m);
-  }
+  auto sides = [&](const Rational& lhs, const Rational& rhs) {
+    if (w.lhs != lhs || w.rhs != rhs)
+      v.fail("violation (" + w.condition + "): lhs " + to_string(w.lhs) + ", rhs " + to_string(w.rhs) + " but the state gives " +
+             to_string(lhs) + " and " + to_string(rhs));
+  };
   if (w.condition == "c") {
-    if (w.points.size() != 2 || !has(all, w.points[0]) || !has(all, w.points[1]))
-      return v.fail("violation (c) needs two forced points (or mirrors)");
+    if (w.points.size() != 2 || !w.types.empty() || !has(all, w.points[0]) || !has(all, w.points[1]))
+      return v.fail("violation (c) names two forced points (or mirrors) and no type");
     if (!(leq_vec(w.points[0].trade, w.points[1].trade) && w.points[0].price > w.points[1].price))
       v.fail("violation (c): the two forced points fit a non-decreasing function");
+    sides(w.points[0].price, w.points[1].price);
   } else if (w.condition == "a-lower") {
-    if (w.points.size() != 1 || !has(all, w.points[0])) return v.fail("violation (a) needs one forced point (or mirror)");
-    const auto lo = L(w.points[0].trade, nullptr);
-    if (!lo || !(*lo > w.points[0].price)) v.fail("violation (a): no type prefers the forced trade");
+    if (w.points.size() != 1 || w.types.size() != 1 || !has(all, w.points[0]))
+      return v.fail("violation (a) names one type and one forced point (or mirror)");
+    const int i = w.types[0];
+    std::vector<Rational> x(e.num_goods());
+    for (int l = 0; l < e.num_goods(); ++l)
+      if ((x[l] = e.types[i].endowment[l] + w.points[0].trade[l]) < 0)
+        return v.fail("violation (a): type \"" + e.types[i].name + "\" cannot trade " + vec_text(w.points[0].trade));
+    const Rational lhs = utility(e.types[i], x) - c[i];
+    if (!(lhs > w.points[0].price)) v.fail("violation (a): type \"" + e.types[i].name + "\" does not prefer the forced trade");
+    sides(lhs, w.points[0].price);
   } else if (w.condition == "b") {
-    if (w.types.size() != 2) return v.fail("violation (b) needs two types");
+    if (w.types.size() != 2 || !w.points.empty()) return v.fail("violation (b) names two types and no point");
     const int i = std::min(w.types[0], w.types[1]), j = std::max(w.types[0], w.types[1]);
-    if (!(goods_optimum_lp(e, {i, j}).value > c[i] + c[j])) v.fail("violation (b): the pair does not gain");
+    const Rational best = goods_optimum_lp(e, {i, j}).value;
+    if (!(best > c[i] + c[j])) v.fail("violation (b): the pair does not gain");
+    sides(best, c[i] + c[j]);
   } else {
     v.fail("unknown violated condition \"" + w.condition + "\"");
   }
@@ -246,33 +316,76 @@ void check_linear(const Economy& e, const State& state, const std::vector<Ration
   for (const std::string& f : inner.failures) v.fail("linear price (Farkas): " + f);
 }
 
-// Step (iii) of `constructive` (constructive_price.cpp). Applies: the claimed P must be the
-// smallest admissible boundary max(0, L) at each of its breakpoints (L recomputed here), and its
-// odd extension must support the state (check_price: shape, forced values, agent optimality).
-// Does not apply: the stated failure is recomputed from the instance and the state.
+// Step (iii) of `constructive` (constructive_price.cpp), one good. The claimed breakpoints and
+// final slope must be exactly P = max(0, L) on [0, ∞), with a breakpoint only where P bends:
+// L(d) = max_i u_i(ω_i + d) − c_i (every type can trade d >= 0). Between consecutive points of S
+// (the claimed breakpoints and the shifted kinks b − ω_i of every u_i) every term of L is affine,
+// so P is convex there and the claimed function affine; both agree on the whole interval iff
+// they agree at its ends and its midpoint (a convex function equal to a chord at an interior
+// point equals it). Beyond the last point s of S every term is affine, ℓ_i(d) = ℓ_i(s) + σ_i(d − s);
+// the claimed a + σ(d − s) equals max(0, max_i ℓ_i) there iff every ℓ_i(s) <= a, σ_i <= σ, 0 <= a,
+// 0 <= σ, and some term (or 0) has both a and σ.
+// Applies: the odd extension of P must support the state (check_price). Does not apply: the
+// step is the first failure of the construction's order, recomputed: the first traded point, in
+// the state's order, where p misses the traded value (a seller: lemma-18, a buyer: lemma-21),
+// else lemma-23; the type, point and value are its evidence and are recomputed.
 void check_construction(const Economy& e, const State& state, const std::vector<Rational>& payoff,
                         const ConstructionResult& claimed, Verdict& v) {
   if (e.num_goods() != 1) return v.fail("construction: one good only");
   const std::vector<Rational> c = reservation(e, payoff);
   auto omega = [&](int i) { return e.types[i].endowment[0]; };
-  auto L = [&](const Rational& d) {  // max over types that can trade d; -inf as nullopt
-    std::optional<Rational> best;
-    for (int i = 0; i < e.num_types(); ++i)
-      if (omega(i) + d >= 0) {
-        const Rational g = utility(e.types[i], {omega(i) + d}) - c[i];
-        if (!best || g > *best) best = g;
-      }
+  auto gain = [&](int i, const Rational& d) { return utility(e.types[i], {omega(i) + d}) - c[i]; };
+  auto P = [&](const Rational& d) {  // max(0, L(d)), d >= 0
+    Rational best = 0;
+    for (int i = 0; i < e.num_types(); ++i) best = std::max(best, gain(i, d));
     return best;
   };
-  auto P = [&](const Rational& d) {  // max(0, L(d)), d >= 0
-    const auto l = L(d);
-    return l && *l > 0 ? *l : Rational(0);
-  };
-  for (const PricePoint& q : claimed.price)
-    if (q.trade < 0 || q.price != P(q.trade))
-      v.fail("construction: breakpoint " + point_text(q) + " but max(0, L(" + to_string(q.trade) + ")) = " +
-             to_string(P(q.trade < 0 ? Rational(0) : q.trade)));
+  const auto& bp = claimed.price;
+  if (bp.empty() || bp[0].trade != 0) return v.fail("construction: the price starts at trade 0");
+  for (std::size_t k = 1; k < bp.size(); ++k)
+    if (bp[k].trade <= bp[k - 1].trade) return v.fail("construction: breakpoints must have increasing trades");
+  for (const PricePoint& q : bp)
+    if (q.price != P(q.trade))
+      v.fail("construction: breakpoint " + point_text(q) + " but max(0, L(" + to_string(q.trade) + ")) = " + to_string(P(q.trade)));
+  for (std::size_t k = 1; k < bp.size(); ++k) {  // only bends are listed
+    const PricePoint& a = bp[k - 1];
+    const PricePoint& b = bp[k];
+    const PricePoint n = k + 1 < bp.size() ? bp[k + 1] : PricePoint{b.trade + 1, b.price + claimed.final_slope};
+    if ((b.price - a.price) * (n.trade - b.trade) == (n.price - b.price) * (b.trade - a.trade))
+      v.fail("construction: breakpoint " + point_text(b) + " is not a bend of P");
+  }
   if (!v.valid) return;
+  auto claimed_at = [&](const Rational& d) { return evaluate_price(bp, claimed.final_slope, d); };
+  std::set<Rational> points;
+  for (const PricePoint& q : bp) points.insert(q.trade);
+  std::vector<Concave1d> env;
+  for (int i = 0; i < e.num_types(); ++i) {
+    env.push_back(lower_envelope_1d(e.types[i]));
+    for (const Rational& b : env.back().kinks)
+      if (b > omega(i)) points.insert(b - omega(i));
+  }
+  const std::vector<Rational> S(points.begin(), points.end());
+  for (std::size_t k = 0; k < S.size(); ++k) {
+    std::vector<Rational> at{S[k]};
+    if (k + 1 < S.size()) at.push_back((S[k] + S[k + 1]) / 2);
+    for (const Rational& d : at)
+      if (P(d) != claimed_at(d))
+        return v.fail("construction: the price is " + to_string(claimed_at(d)) + " at " + to_string(d) +
+                      " but max(0, L) = " + to_string(P(d)));
+  }
+  const Rational last = S.back(), a = claimed_at(last), sigma = claimed.final_slope;
+  bool attained = a == 0 && sigma == 0;
+  for (int i = 0; i < e.num_types(); ++i) {
+    const Rational li = gain(i, last), si = env[i].slopes.back();
+    if (li > a || si > sigma)
+      return v.fail("construction: beyond trade " + to_string(last) + " the final slope " + to_string(sigma) +
+                    " is not that of max(0, L) (type \"" + e.types[i].name + "\" has slope " + to_string(si) + ")");
+    if (li == a && si == sigma) attained = true;
+  }
+  if (a < 0 || sigma < 0 || !attained)
+    return v.fail("construction: beyond trade " + to_string(last) + " the final slope " + to_string(sigma) +
+                  " is not that of max(0, L)");
+
   if (claimed.applies) {
     PriceResult p;
     p.supported = true;
@@ -285,35 +398,56 @@ void check_construction(const Economy& e, const State& state, const std::vector<
     for (const std::string& f : inner.failures) v.fail("construction: " + f);
     return;
   }
+  // The construction's order: traded points first (state order, members by type), then optimality.
+  struct Traded {
+    int type;
+    bool seller;
+    PricePoint point;  // (where p is evaluated, the traded value)
+  };
+  std::vector<Traded> traded;
+  std::optional<std::size_t> first_miss;
+  for (const StateGroup& g : state.groups)
+    for (const auto& [i, b] : g.bundles) {
+      const Rational t = b.goods[0] - omega(i), dm = b.money - e.types[i].money;
+      if (t == 0 && dm == 0) continue;
+      const bool seller = dm >= 0;
+      traded.push_back({i, seller, {seller ? -t : t, seller ? dm : -dm}});
+      if (!first_miss && claimed_at(traded.back().point.trade) != traded.back().point.price) first_miss = traded.size() - 1;
+    }
+  const std::string expected_step = !first_miss ? "lemma-23" : traded[*first_miss].seller ? "lemma-18" : "lemma-21";
+  if (claimed.step != expected_step)
+    return v.fail("construction: it fails first at " + expected_step +
+                  (first_miss ? " (" + point_text(traded[*first_miss].point) + " of type \"" +
+                                    e.types[traded[*first_miss].type].name + "\")"
+                              : std::string(" (p meets every traded point)")) +
+                  ", not at \"" + claimed.step + "\"");
   if (claimed.type < 0 || claimed.type >= e.num_types()) return v.fail("construction: the failure must name a type");
   const int i = claimed.type;
   const PricePoint& pt = claimed.point;
   if (claimed.step == "lemma-18" || claimed.step == "lemma-21") {
     const bool seller = claimed.step == "lemma-18";
-    bool found = false;
-    for (const StateGroup& g : state.groups) {
-      auto it = g.bundles.find(i);
-      if (it == g.bundles.end()) continue;
-      const Rational t = it->second.goods[0] - omega(i), dm = it->second.money - e.types[i].money;
-      if (seller && dm >= 0 && -t == pt.trade && dm == pt.price) found = true;
-      if (!seller && dm < 0 && t == pt.trade && -dm == pt.price) found = true;
-    }
-    if (!found) return v.fail("construction: " + point_text(pt) + " is not a traded point of type \"" + e.types[i].name + "\"");
-    const Rational at = pt.trade;
-    const Rational got = at >= 0 ? P(at) : Rational(0);  // P = 0 on d <= 0
-    if (got != claimed.value) v.fail("construction: p_{B_-}(" + to_string(at) + ") = " + to_string(got) + ", not " + to_string(claimed.value));
-    else if (got == pt.price) v.fail("construction: p_{B_-}(" + to_string(at) + ") = " + to_string(got) + " meets the traded point");
-  } else if (claimed.step == "lemma-23") {
-    const Rational d = pt.trade;
-    if (omega(i) + d < 0) return v.fail("construction: the type cannot trade " + to_string(d));
-    const Rational want = utility(e.types[i], {omega(i) + d}) - c[i];
-    const Rational p = d >= 0 ? P(d) : -P(-d);
-    if (want != claimed.value || !(want > p))
-      v.fail("construction: u(ω+d) - c = " + to_string(want) + " and p(" + to_string(d) + ") = " + to_string(p) +
-             " do not show a better trade");
-  } else {
-    v.fail("construction: unknown step \"" + claimed.step + "\"");
+    const bool found = std::any_of(traded.begin(), traded.end(), [&](const Traded& x) {
+      return x.type == i && x.seller == seller && x.point.trade == pt.trade && x.point.price == pt.price;
+    });
+    if (!found)
+      return v.fail("construction: " + point_text(pt) + " is not a traded point of " + (seller ? "seller" : "buyer") +
+                    " type \"" + e.types[i].name + "\"");
+    const Rational got = claimed_at(pt.trade);  // the odd extension of P
+    if (got != claimed.value)
+      v.fail("construction: p_{B_-}(" + to_string(pt.trade) + ") = " + to_string(got) + ", not " + to_string(claimed.value));
+    else if (got == pt.price)
+      v.fail("construction: p_{B_-}(" + to_string(pt.trade) + ") = " + to_string(got) + " meets the traded point");
+    return;
   }
+  // lemma-23: type i prefers a trade d, or buys without bound (then the point is (0, 0), value 0).
+  if (env[i].slopes.back() > claimed.final_slope && pt.trade == 0 && pt.price == 0 && claimed.value == 0) return;
+  const Rational d = pt.trade;
+  if (omega(i) + d < 0) return v.fail("construction: the type cannot trade " + to_string(d));
+  const Rational want = gain(i, d), p = claimed_at(d);
+  if (pt.price != p) v.fail("construction: p(" + to_string(d) + ") = " + to_string(p) + ", not " + to_string(pt.price));
+  if (want != claimed.value || !(want > p))
+    v.fail("construction: u(ω+d) - c = " + to_string(want) + " and p(" + to_string(d) + ") = " + to_string(p) +
+           " do not show a better trade");
 }
 
 // Corollary 1. Supported: the state with the same τ and x and m_i = v_i - u_i(x_i), rebuilt

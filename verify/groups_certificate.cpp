@@ -7,6 +7,7 @@
 #include "verify/groups_stable_checks.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace equilab::verify {
@@ -42,9 +43,11 @@ GroupTable make_table(const GroupsInstance& instance, std::uint64_t max_enumerat
 
 constexpr int kMaxBlockingReports = 10;
 
-// No-blocking Σ_{i∈G} u(i) >= s(G) for every group type; failures prefixed by `prefix`.
-void check_no_blocking(const GroupsInstance& instance, const GroupTable& table, const std::vector<Rational>& u,
-                       const std::string& prefix, Verdict& verdict) {
+// No-blocking Σ_{i∈G} u(i) >= s(G) for every group type; failures prefixed by `prefix` (when a
+// verdict is given). Returns a blocking group of largest ρ = s(G) − Σ_{i∈G} u(i).
+std::optional<groups_checks::Blocking> check_no_blocking(const GroupsInstance& instance, const GroupTable& table,
+                                                         const std::vector<Rational>& u, const std::string& prefix,
+                                                         Verdict* verdict) {
   // u = num / den with a common denominator den > 0.
   Integer den = 1;
   for (const Rational& v : u) den = boost::multiprecision::lcm(den, Integer(boost::multiprecision::denominator(v)));
@@ -54,6 +57,8 @@ void check_no_blocking(const GroupsInstance& instance, const GroupTable& table, 
     num.push_back(Integer(boost::multiprecision::numerator(v)) * (den / Integer(boost::multiprecision::denominator(v))));
 
   long blocking = 0;
+  std::optional<std::size_t> worst;
+  Rational worst_rho;
   Integer a, lhs, rhs;
   for (std::size_t k = 0; k < table.groups.size(); ++k) {
     a = 0;
@@ -61,13 +66,21 @@ void check_no_blocking(const GroupsInstance& instance, const GroupTable& table, 
     lhs = a * table.value_den[k];
     rhs = table.value_num[k] * den;
     if (lhs < rhs) {
-      if (++blocking <= kMaxBlockingReports)
-        verdict.fail(prefix + group_label(instance, table.groups[k]) + ": blocking: u-sum " +
-                     text(Rational(a, den)) + " < s " + text(table.values[k]));
+      const Rational sum(a, den);
+      const Rational rho = table.values[k] - sum;
+      if (!worst || rho > worst_rho) {
+        worst = k;
+        worst_rho = rho;
+      }
+      if (verdict && ++blocking <= kMaxBlockingReports)
+        verdict->fail(prefix + group_label(instance, table.groups[k]) + ": blocking: u-sum " + text(sum) + " < s " +
+                      text(table.values[k]));
     }
   }
-  if (blocking > kMaxBlockingReports)
-    verdict.fail(prefix + std::to_string(blocking - kMaxBlockingReports) + " more blocking group types");
+  if (verdict && blocking > kMaxBlockingReports)
+    verdict->fail(prefix + std::to_string(blocking - kMaxBlockingReports) + " more blocking group types");
+  if (!worst) return std::nullopt;
+  return groups_checks::Blocking{table.groups[*worst], worst_rho};
 }
 
 }  // namespace
@@ -76,8 +89,8 @@ Verdict check_groups_certificate(const groups::GroupsInstance& instance, const g
                                  std::uint64_t max_enumeration) {
   const GroupTable table = make_table(instance, max_enumeration);  // throws EnumerationLimit
   return groups_checks::check_stable_assignment(
-      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict& verdict) {
-        check_no_blocking(instance, table, u, prefix, verdict);
+      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict* verdict) {
+        return check_no_blocking(instance, table, u, prefix, verdict);
       });
 }
 

@@ -334,15 +334,18 @@ Best blocking_enumerated(const GroupsInstance& instance, const std::vector<Ratio
 using groups_checks::group_label;
 using groups_checks::text;
 
-// No-blocking at u: one failure naming the blocking group of largest ρ.
-void check_no_blocking(const GroupsInstance& instance, const std::vector<Rational>& u,
-                       std::uint64_t max_enumeration, const std::string& prefix, Verdict& verdict) {
-  if (auto g = find_blocking_group(instance, u, max_enumeration)) {
-    const Rational s = groups::group_value(instance, *g);
-    const Rational sum = member_sum(u, *g);
-    verdict.fail(prefix + group_label(instance, *g) + ": blocking: u-sum " + text(sum) + " < s " + text(s) +
-                 " (ρ = " + text(s - sum) + ", the largest)");
-  }
+// No-blocking at u: one failure naming the blocking group of largest ρ, which is returned.
+std::optional<groups_checks::Blocking> check_no_blocking(const GroupsInstance& instance, const std::vector<Rational>& u,
+                                                         std::uint64_t max_enumeration, const std::string& prefix,
+                                                         Verdict* verdict) {
+  auto g = find_blocking_group(instance, u, max_enumeration);
+  if (!g) return std::nullopt;
+  const Rational s = groups::group_value(instance, *g);
+  const Rational sum = member_sum(u, *g);
+  if (verdict)
+    verdict->fail(prefix + group_label(instance, *g) + ": blocking: u-sum " + text(sum) + " < s " + text(s) +
+                  " (ρ = " + text(s - sum) + ", the largest)");
+  return groups_checks::Blocking{*g, s - sum};
 }
 
 }  // namespace
@@ -370,8 +373,8 @@ std::optional<GroupType> find_blocking_group(const GroupsInstance& instance, con
 Verdict check_groups_at_scale(const GroupsInstance& instance, const groups::StableAssignment& result,
                               std::uint64_t max_enumeration) {
   return groups_checks::check_stable_assignment(
-      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict& verdict) {
-        check_no_blocking(instance, u, max_enumeration, prefix, verdict);
+      instance, result, [&](const std::vector<Rational>& u, const std::string& prefix, Verdict* verdict) {
+        return check_no_blocking(instance, u, max_enumeration, prefix, verdict);
       });
 }
 

@@ -1,5 +1,7 @@
 #include "verify/groups_stable_checks.h"
 
+#include "groups/enumerate.h"
+
 #include <algorithm>
 #include <set>
 
@@ -32,7 +34,7 @@ void check_bound(const GroupsInstance& instance, const NoBlocking& no_blocking, 
   if (static_cast<int>(witness.size()) != K) {
     verdict.fail(who + " witness has " + std::to_string(witness.size()) + " entries, expected " + std::to_string(K));
   } else {
-    no_blocking(witness, who + " witness: ", verdict);
+    no_blocking(witness, who + " witness: ", &verdict);
     const Rational total = dot_mass(instance, witness);
     if (total != welfare)
       verdict.fail(who + " witness: Σ u μ = " + text(total) + " but welfare = " + text(welfare));
@@ -150,7 +152,51 @@ Verdict check_stable_assignment(const GroupsInstance& instance, const groups::St
   const Rational welfare_u = dot_mass(instance, u);
   if (welfare_u != result.welfare)
     verdict.fail("welfare: Σ u(i)μ(i) = " + text(welfare_u) + " but welfare = " + text(result.welfare));
-  no_blocking(u, "", verdict);
+
+  // The column methods' stats: the count of group types, and what the status claims.
+  const bool converged = !result.stats || result.stats->status == "optimal";
+  if (result.stats) {
+    const groups::ColumnStats& st = *result.stats;
+    const Integer count = groups::count_group_types(K, instance.min_size, instance.max_size);
+    if (st.group_types != count)
+      verdict.fail("stats.group_types = " + st.group_types.str() + " but the instance has " + count.str() +
+                   " group types");
+    if (st.status != "optimal" && st.status != "not_converged")
+      verdict.fail("stats.status \"" + st.status + "\" is neither optimal nor not_converged");
+  }
+  if (converged) {
+    no_blocking(u, "", &verdict);
+    // With no blocking group and tight formed groups (implied by the checks above), max ρ = 0.
+    if (result.stats) {
+      if (result.stats->max_reduced_cost != 0)
+        verdict.fail("stats.max_reduced_cost = " + text(result.stats->max_reduced_cost) +
+                     " but at a stable imputation the largest ρ(G) = s(G) − Σ_{i∈G}u(i) is 0 (formed groups)");
+      if (result.stats->bound)
+        verdict.fail("stats.bound = " + text(*result.stats->bound) + " but an optimal result states no bound (null)");
+    }
+  } else {
+    // not_converged: τ is feasible (checked above) with welfare W; the bound must be the certified one.
+    const groups::ColumnStats& st = *result.stats;
+    if (result.ranges) verdict.fail("ranges: a not_converged result has no imputation ranges");
+    const std::optional<Blocking> worst = no_blocking(u, "", nullptr);
+    if (!worst) {
+      verdict.fail("status not_converged but no group blocks at the imputation (it is stable: the result is optimal)");
+    } else {
+      if (st.max_reduced_cost != worst->rho)
+        verdict.fail("stats.max_reduced_cost = " + text(st.max_reduced_cost) + " but the largest ρ(G) at the imputation is " +
+                     text(worst->rho) + " (" + group_label(instance, worst->group) + ")");
+      Rational total_mass = 0;
+      for (const groups::TypeInfo& t : instance.types) total_mass += t.mass;
+      const Rational bound = result.welfare + worst->rho / instance.min_size * total_mass;
+      if (!st.bound)
+        verdict.fail("stats.bound is null but a not_converged result states its certified bound " + text(bound));
+      else if (*st.bound != bound)
+        verdict.fail("stats.bound = " + text(*st.bound) + " but W + ρ_max·Σμ/N' = " + text(result.welfare) + " + " +
+                     text(worst->rho) + "·" + text(total_mass) + "/" + std::to_string(instance.min_size) + " = " +
+                     text(bound));
+    }
+    return verdict;
+  }
 
   // Ranges: witnesses and multipliers for every type and bound.
   if (result.ranges) {

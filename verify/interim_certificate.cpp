@@ -4,6 +4,9 @@
 //  infeasible   : separating weights (Lemma 6): ⟨Q,w⟩ and h(w) recomputed (h by enumerating X),
 //                 ⟨Q,w⟩ > h(w); or a violated test set of (6) with F(S)/G(S) recomputed.
 //  border_satisfied : every test set is rechecked (within the limit).
+//  inconclusive : never accepted (it decides nothing).
+//  any status   : no evidence of another status (ex post lotteries only when feasible; no
+//                 infeasibility certificate when feasible or border_satisfied); |X| recounted.
 //  weighted     : interim_value = ⟨Q,w⟩, feasible_max = h(w); border_max: the primal satisfies (6),
 //                 prices p± >= 0, w = Σp₊χ_S − Σp₋χ_S (8), Σp₊F − Σp₋G = ⟨primal,w⟩ = value.
 #include "verify/interim_certificate.h"
@@ -102,6 +105,15 @@ Verdict check_interim_certificate(const InterimInstance& in, const InterimResult
     return true;
   };
 
+  // A status contradicts evidence that only another status has.
+  if (r.status != Status::Feasible && !r.ex_post.empty())
+    v.fail(std::string("a ") + to_string(r.status) +
+           " result carries ex post lotteries (a feasibility certificate)");
+  // |X|, when the result states it (lp does), is recounted.
+  if (r.outcomes && *r.outcomes != outcomes().size())
+    v.fail("outcomes: the result says |X| = " + std::to_string(*r.outcomes) + ", X has " +
+           std::to_string(outcomes().size()) + " outcomes");
+
   switch (r.status) {
     case Status::Feasible:
       if (r.separating || r.test_set) v.fail("a feasible result carries an infeasibility certificate");
@@ -157,6 +169,9 @@ Verdict check_interim_certificate(const InterimInstance& in, const InterimResult
                std::to_string(test_set_count(nz)));
       break;
     case Status::Inconclusive:
+      // No verdict: nothing is proved, and where 𝒬_B = 𝒬 (every kind greedy applies to) Border's
+      // condition decides feasibility (Theorem 1), so no exact method stops there.
+      v.fail("an inconclusive result decides nothing and certifies nothing");
       break;
   }
 

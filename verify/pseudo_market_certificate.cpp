@@ -1,8 +1,9 @@
 #include "verify/pseudo_market_certificate.h"
-#include "verify/pseudo_market_efficiency.h"
 
 #include <algorithm>
 #include <map>
+
+#include "verify/pseudo_market_efficiency.h"
 
 namespace equilab::verify {
 
@@ -74,7 +75,7 @@ std::string quota_of(const DecomposeInstance& in, const Farkas& f) {
   for (int c = 0; c < nc; ++c)
     if (f.weights[c] != 0) support.push_back(c);
   if (support.size() == 1 && f.weights[support[0]] == 1 && f.bound == 1)
-    return "the cell bound of " + in.cell_label(support[0]);
+    return "the cell bound " + in.cell_label(support[0]) + " <= 1";
   for (std::size_t r = 0; r < in.rows.size(); ++r) {
     const Row& row = in.rows[r];
     if (row.coef.size() != support.size()) continue;
@@ -88,8 +89,9 @@ std::string quota_of(const DecomposeInstance& in, const Farkas& f) {
       minus = minus && f.weights[support[k]] == -row.coef[k].second;
     }
     if (plus && row.ceiling && f.bound == *row.ceiling)
-      return "the ceiling of " + in.row_label(static_cast<int>(r));
-    if (minus && f.bound == -row.floor) return "the floor of " + in.row_label(static_cast<int>(r));
+      return "the ceiling " + text(*row.ceiling) + " of " + in.row_label(static_cast<int>(r));
+    if (minus && f.bound == -row.floor)
+      return "the floor " + text(row.floor) + " of " + in.row_label(static_cast<int>(r));
   }
   return "";
 }
@@ -108,7 +110,11 @@ void check_farkas(const DecomposeInstance& in, const DecomposeResult& r, const P
   if (!(value > f.bound))
     v.fail("farkas: ⟨w,x⟩ = " + text(value) + " does not exceed the bound " + text(f.bound));
   if (!v.valid) return;
-  if (!quota_of(in, f).empty()) return;  // x breaks that inequality, which every integral point keeps
+  const std::string quota = quota_of(in, f);
+  if (!f.quota.empty() && f.quota != quota)
+    v.fail("farkas: the weights state " + (quota.empty() ? std::string("no inequality of Q") : quota) +
+           ", not \"" + f.quota + "\"");
+  if (!quota.empty()) return;  // x breaks that inequality, which every integral point keeps
   const std::vector<Point> Y =
       enumerate_points(in, std::vector<bool>(in.num_cells(), true), lim.max_enumeration);
   if (Y.empty()) return;  // no integral feasible point: every bound below ⟨w,x⟩ is valid
@@ -231,10 +237,12 @@ namespace {
 // Hull kinds: the clearing lottery — weights ≥ 0 summing to 1 over points of C's hull (indices
 // come from read_hull_point, which accepts only matchings / allocations of the instance), and
 // Σ weight·point = x exactly.
-void check_lottery(const EquilibriumInstance& in, const Equilibrium& e, const std::string& label, Verdict& v) {
+void check_lottery(const EquilibriumInstance& in, const Equilibrium& e, const std::string& label,
+                   Verdict& v) {
   if (e.lottery.empty()) {
     v.fail(label + ": x ∈ C needs a lottery over " +
-           (in.kind == "roommates" ? std::string("matchings") : std::string("allocations")) + " (none given)");
+           (in.kind == "roommates" ? std::string("matchings") : std::string("allocations")) +
+           " (none given)");
     return;
   }
   Rational total = 0;
@@ -349,8 +357,8 @@ void check_one(const EquilibriumInstance& in, const Equilibrium& e, const std::s
       utility += in.agents[i].utility[l] * e.x[in.cell(i, l)];
     }
     if (!e.stated_utilities.empty() && e.stated_utilities[i] != in.agents[i].utility_offset + utility)
-      v.fail(who + ": the stated utility " + txt(e.stated_utilities[i]) + " is not u(∅) + u·x = " +
-             txt(in.agents[i].utility_offset + utility));
+      v.fail(who + ": the stated utility " + txt(e.stated_utilities[i]) +
+             " is not u(∅) + u·x = " + txt(in.agents[i].utility_offset + utility));
     if (spend > beta[i] + eps) v.fail(who + " spends " + txt(spend) + " > budget " + txt(beta[i]) + by_eps);
     if (!approx && cert.lambda != 0 && spend != beta[i])
       v.fail(who + ": lambda " + txt(cert.lambda) + " > 0 but the budget is slack (" + txt(spend) + " < " +

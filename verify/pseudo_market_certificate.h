@@ -13,8 +13,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "pseudo_market/equilibrium.h"
+#include "pseudo_market/equilibrium_json.h"
+#include "pseudo_market/json_io.h"
 #include "pseudo_market/methods.h"
 #include "pseudo_market/model.h"
 #include "verify/lp_certificate.h"
@@ -44,5 +50,21 @@ bool m_natural_exchange(const pseudo_market::Agent& agent, const pseudo_market::
 // irrational and not_equilibrium_price carry no certificate and pass with nothing checked.
 Verdict check_equilibrium_certificate(const pseudo_market::EquilibriumInstance& instance,
                                       const pseudo_market::EquilibriumResult& result);
+
+// Every claim of an `equilibrium` result document (verify/pseudo_market_result.cpp): the header
+// (task, kind, arith, alpha), the listed counts and the canonical order of the lists, each
+// equilibrium (check_equilibrium_certificate) with its stated copies, its exact ε (approximate) and
+// its pareto_efficient flag against the efficiency certificate, the status against what is listed,
+// `existence` recomputed from the instance (and `none` against a guaranteed existence), every
+// family (check_family) with its utilities, and the irrational entries' polynomials.
+Verdict check_equilibrium_result(const pseudo_market::EquilibriumInstance& instance,
+                                 const pseudo_market::EquilibriumResultDocument& document);
+
+// Every claim of a `decompose` result document besides the certificate: task, arith, the counts
+// (`cells`, `points`), the certificate type against the status, a stated quota label against the
+// inequality the weights state, and the m_natural flags (every agent with a utility, false exactly
+// for the agents with a violating triple).
+Verdict check_decompose_claims(const pseudo_market::DecomposeInstance& instance,
+                               const pseudo_market::DecomposeResultDocument& document);
 
 }  // namespace equilab::verify

@@ -35,16 +35,36 @@
 namespace equilab::economies {
 namespace {
 
+// A vector over the goods. Instances may leave goods out (0); results (`in_result`) list every
+// good, and a good the instance lacks or a negative entry contradicts the instance (exit 1 in verify).
 std::vector<Rational> read_goods_vector(const Economy& e, const JsonNode& node, const NameIndex& goods, const char* what,
-                                        bool nonnegative) {
+                                        bool nonnegative, bool in_result = false) {
   std::vector<Rational> v(e.num_goods(), Rational(0));
+  std::vector<bool> seen(e.num_goods(), false);
   for (const auto& [name, value] : node.members()) {
-    const int l = goods.at(name, value);
+    const auto found = goods.find(name);
+    if (!found && in_result) value.contradict("unknown good \"" + name + "\"");
+    const int l = found ? *found : goods.at(name, value);
     v[l] = value.as_rational();
-    if (nonnegative && v[l] < 0) value.fail(std::string(what) + " must be >= 0, not " + to_string(v[l]));
+    seen[l] = true;
+    if (nonnegative && v[l] < 0) {
+      const std::string why = std::string(what) + " must be >= 0, not " + to_string(v[l]);
+      if (in_result) value.contradict(why);
+      value.fail(why);
+    }
   }
+  if (in_result)
+    for (int l = 0; l < e.num_goods(); ++l)
+      if (!seen[l]) node.fail(std::string(what) + ": missing entry for good \"" + e.goods[l] + "\"");
   return v;
 }
+
+// A type named in a result: a name the instance lacks contradicts it (verify's exit 1).
+int result_type(const NameIndex& types, const std::string& name, const JsonNode& where) {
+  if (auto i = types.find(name)) return *i;
+  where.contradict("unknown type \"" + name + "\"");
+}
+int result_type(const NameIndex& types, const JsonNode& node) { return result_type(types, node.as_string(), node); }
 
 Json goods_json(const Economy& e, const std::vector<Rational>& v) {
   Json out = Json::object();
@@ -71,9 +91,9 @@ Json vec_point_json(const Economy& e, const VecPoint& p) {
   return {{"trade", goods_json(e, p.trade)}, {"price", to_string(p.price)}};
 }
 
-VecPoint read_vec_point(const Economy& e, const JsonNode& node, const NameIndex& goods) {
+VecPoint read_vec_point(const Economy& e, const JsonNode& node, const NameIndex& goods, bool strict) {
   node.expect_object({"trade", "price"});
-  return {read_goods_vector(e, node.at("trade"), goods, "trade", false), node.at("price").as_rational()};
+  return {read_goods_vector(e, node.at("trade"), goods, "trade", false, strict), node.at("price").as_rational()};
 }
 
 PricePoint read_point(const JsonNode& node) {
@@ -209,28 +229,41 @@ Json write_state_json(const Economy& e, const State& state) {
   return {{"groups", groups}};
 }
 
-State read_state_json(const Economy& e, const JsonNode& node) {
+namespace {
+
+// A state of an instance (`in_result` false: every problem is bad input) or of a result (a state
+// that contradicts the instance, e.g. a group of a size it does not permit, is verify's exit 1;
+// members are then listed in type order and every bundle lists every good).
+State read_state(const Economy& e, const JsonNode& node, bool in_result) {
   node.expect_object({"groups"});
   const NameIndex types = type_index(e);
   NameIndex goods("good", e.goods);
+  auto wrong = [&](const JsonNode& where, const std::string& why) {
+    if (in_result) where.contradict(why);
+    where.fail(why);
+  };
   State state;
   for (const JsonNode& g : node.at("groups").elements()) {
     g.expect_object({"group", "mass", "bundles"});
     StateGroup sg;
-    for (const JsonNode& m : g.at("group").elements()) sg.group.push_back(types.at(m));
+    for (const JsonNode& m : g.at("group").elements())
+      sg.group.push_back(in_result ? result_type(types, m) : types.at(m));
+    if (in_result && !std::is_sorted(sg.group.begin(), sg.group.end()))
+      g.at("group").contradict("the members of a group are listed in type order (the instance's order of types)");
     std::sort(sg.group.begin(), sg.group.end());
     const int n = static_cast<int>(sg.group.size());
     if (n < e.min_size || n > e.max_size)
-      g.at("group").fail("group size " + std::to_string(n) + " outside the permitted sizes [" + std::to_string(e.min_size) +
-                         "," + std::to_string(e.max_size) + "]");
+      wrong(g.at("group"), "group size " + std::to_string(n) + " outside the permitted sizes [" + std::to_string(e.min_size) +
+                               "," + std::to_string(e.max_size) + "]");
     sg.mass = g.at("mass").as_rational();
-    if (sg.mass <= 0) g.at("mass").fail("mass must be positive, not " + to_string(sg.mass));
+    if (sg.mass <= 0) wrong(g.at("mass"), "mass must be positive, not " + to_string(sg.mass));
     for (const auto& [name, b] : g.at("bundles").members()) {
-      const int i = types.at(name, b);
+      const int i = in_result ? result_type(types, name, b) : types.at(name, b);
       if (std::find(sg.group.begin(), sg.group.end(), i) == sg.group.end())
-        b.fail("type \"" + name + "\" is not a member of the group");
+        wrong(b, "type \"" + name + "\" is not a member of the group");
       b.expect_object({"money", "goods"});
-      sg.bundles[i] = Bundle{b.at("money").as_rational(), read_goods_vector(e, b.at("goods"), goods, "consumption", true)};
+      sg.bundles[i] =
+          Bundle{b.at("money").as_rational(), read_goods_vector(e, b.at("goods"), goods, "consumption", true, in_result)};
     }
     for (int i : sg.group)
       if (!sg.bundles.count(i)) g.at("bundles").fail("no bundle for member \"" + e.types[i].name + "\"");
@@ -238,6 +271,10 @@ State read_state_json(const Economy& e, const JsonNode& node) {
   }
   return state;
 }
+
+}  // namespace
+
+State read_state_json(const Economy& e, const JsonNode& node) { return read_state(e, node, false); }
 
 Json write_result_json(const Economy& e, const EconomyResult& r) {
   Json out = {{"model", "exchange_economy"}, {"method", r.method}, {"arith", "exact"}, {"status", "optimal"}};
@@ -345,16 +382,90 @@ Json write_result_json(const Economy& e, const EconomyResult& r) {
   return out;
 }
 
-EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
+namespace {
+
+bool same_state(const State& a, const State& b) {
+  if (a.groups.size() != b.groups.size()) return false;
+  for (std::size_t k = 0; k < a.groups.size(); ++k) {
+    const StateGroup &x = a.groups[k], &y = b.groups[k];
+    if (x.group != y.group || x.mass != y.mass || x.bundles.size() != y.bundles.size()) return false;
+    for (const auto& [i, bx] : x.bundles) {
+      auto it = y.bundles.find(i);
+      if (it == y.bundles.end() || it->second.money != bx.money || it->second.goods != bx.goods) return false;
+    }
+  }
+  return true;
+}
+
+// Canonical order of group types: size, then lexicographic (the groups welfare LP's order).
+bool canonical_less(const groups::GroupType& a, const groups::GroupType& b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+bool read_bool(const JsonNode& node) {
+  if (!node.raw().is_boolean()) node.fail("expected true or false");
+  return node.raw().get<bool>();
+}
+
+// Reads a result; `strict` is verify's reading (read_result_for_verify).
+EconomyResult read_result(const Economy& e, const JsonNode& root, bool strict) {
+  if (!root.raw().is_object()) root.fail("expected an object");
   EconomyResult r;
+  const bool one_good = e.num_goods() == 1;
+  if (strict) {
+    for (const char* field : {"model", "method", "arith", "status", "welfare", "group_types", "state", "payoff"})
+      if (!root.find(field)) root.fail(std::string("missing required field \"") + field + "\"");
+    const std::string arith = root.at("arith").as_string();
+    if (arith != "exact") root.at("arith").contradict("exchange_economy results are exact, not \"" + arith + "\"");
+    const std::string status = root.at("status").as_string();
+    if (status != "optimal") root.at("status").contradict("status must be \"optimal\", not \"" + status + "\"");
+  }
   r.method = root.at("method").as_string();
+  if (strict) {
+    // What each method states (the claims it makes must all be there).
+    std::vector<const char*> fields;
+    if (r.method == "constructive") {
+      if (one_good) fields = {"construction"};
+    } else if (r.method == "price-lp") {
+      fields = {"supported", "forced", "linear_price"};
+      if (one_good) fields.push_back("some_state");
+      else fields.push_back("supported_means");
+      if (auto sup = root.find("supported"); sup && sup->raw().is_boolean()) {
+        if (!sup->raw().get<bool>()) fields.push_back("violation");
+        else if (one_good) fields.insert(fields.end(), {"price", "final_slope"});
+        else fields.insert(fields.end(), {"grid_kind", "grid"});
+      }
+    } else {
+      root.at("method").contradict("unknown method \"" + r.method + "\" (constructive, price-lp)");
+    }
+    for (const char* field : fields)
+      if (!root.find(field)) root.fail(std::string("missing required field \"") + field + "\" (method " + r.method + ")");
+  }
   r.stable.welfare = root.at("welfare").as_rational();
-  r.stable.state = read_state_json(e, root.at("state"));
+  if (auto n = root.find("group_types")) {
+    const std::int64_t count = n->as_int();
+    if (count < 0) n->fail("expected a non-negative count");
+    r.stable.group_types = static_cast<std::size_t>(count);
+  }
+  r.stable.state = read_state(e, root.at("state"), strict);
+  if (strict) {
+    const JsonNode state = root.at("state");
+    if (r.method == "price-lp" && e.state) {
+      // price-lp prices the instance's state.
+      if (!same_state(r.stable.state, *e.state)) state.contradict("the state differs from the instance's state, which price-lp prices");
+    } else {
+      const auto& groups = r.stable.state.groups;
+      for (std::size_t k = 1; k < groups.size(); ++k)
+        if (!canonical_less(groups[k - 1].group, groups[k].group))
+          state.at("groups").contradict("the formed groups are listed once each, by size and then in type order");
+    }
+  }
   const NameIndex types = type_index(e);
+  const NameIndex goods("good", e.goods);
   r.stable.payoff.assign(e.num_types(), Rational(0));
   std::vector<bool> seen(e.num_types(), false);
   for (const auto& [name, v] : root.at("payoff").members()) {
-    const int i = types.at(name, v);
+    const int i = result_type(types, name, v);
     r.stable.payoff[i] = v.as_rational();
     seen[i] = true;
   }
@@ -362,34 +473,41 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
     if (!seen[i]) root.at("payoff").fail("no payoff for type \"" + e.types[i].name + "\"");
   if (auto s = root.find("linear_price")) {
     LinearPriceResult lin;
-    if (!s->at("exists").raw().is_boolean()) s->at("exists").fail("expected true or false");
-    lin.exists = s->at("exists").raw().get<bool>();
+    lin.exists = read_bool(s->at("exists"));
     if (lin.exists) {
       s->expect_object({"exists", "prices", "primal"});
       for (const JsonNode& q : s->at("primal").elements()) lin.primal.push_back(q.as_rational());
+      if (strict) {
+        // π, the first goods of the LP's primal point, is stated per good: the two must agree.
+        const JsonNode prices = s->at("prices");
+        const std::vector<Rational> pi = read_goods_vector(e, prices, goods, "prices", false, true);
+        if (lin.primal.size() < pi.size()) s->at("primal").fail("fewer entries than goods");
+        for (int l = 0; l < e.num_goods(); ++l)
+          if (pi[l] != lin.primal[l])
+            prices.contradict("the price of good \"" + e.goods[l] + "\" is " + to_string(pi[l]) +
+                              " but the certificate's primal point has " + to_string(lin.primal[l]));
+      }
     } else {
       s->expect_object({"exists", "farkas"});
       for (const JsonNode& q : s->at("farkas").elements()) lin.farkas.push_back(q.as_rational());
     }
     r.linear = lin;
   }
-  if (e.num_goods() > 1) {
+  if (!one_good) {
     if (auto s = root.find("supported")) {
-      const NameIndex goods("good", e.goods);
       GoodsPriceResult p;
-      if (!s->raw().is_boolean()) s->fail("expected true or false");
-      p.supported = s->raw().get<bool>();
-      for (const JsonNode& f : root.at("forced").elements()) p.forced.push_back(read_vec_point(e, f, goods));
+      p.supported = read_bool(*s);
+      for (const JsonNode& f : root.at("forced").elements()) p.forced.push_back(read_vec_point(e, f, goods, strict));
       if (p.supported) {
         p.grid_kind = root.at("grid_kind").as_string();
-        for (const JsonNode& q : root.at("grid").elements()) p.grid.push_back(read_vec_point(e, q, goods));
+        for (const JsonNode& q : root.at("grid").elements()) p.grid.push_back(read_vec_point(e, q, goods, strict));
       }
       if (auto v = root.find("violation")) {
         v->expect_object({"condition", "types", "points", "lhs", "rhs", "message"});
         PriceViolationGoods pv;
         pv.condition = v->at("condition").as_string();
-        for (const JsonNode& t : v->at("types").elements()) pv.types.push_back(types.at(t));
-        for (const JsonNode& q : v->at("points").elements()) pv.points.push_back(read_vec_point(e, q, goods));
+        for (const JsonNode& t : v->at("types").elements()) pv.types.push_back(result_type(types, t));
+        for (const JsonNode& q : v->at("points").elements()) pv.points.push_back(read_vec_point(e, q, goods, strict));
         pv.lhs = v->at("lhs").as_rational();
         pv.rhs = v->at("rhs").as_rational();
         pv.message = v->at("message").as_string();
@@ -399,9 +517,16 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
     }
   } else if (auto s = root.find("supported")) {
     PriceResult p;
-    p.supported = s->raw().is_boolean() && s->raw().get<bool>();
-    if (!s->raw().is_boolean()) s->fail("expected true or false");
-    for (const JsonNode& f : root.at("forced").elements()) p.forced.push_back(read_point(f));
+    p.supported = read_bool(*s);
+    const JsonNode forced = root.at("forced");
+    for (const JsonNode& f : forced.elements()) p.forced.push_back(read_point(f));
+    if (strict)  // the folded forced values (trade >= 0), each once, by trade and then price
+      for (std::size_t k = 0; k < p.forced.size(); ++k) {
+        if (p.forced[k].trade < 0) forced.contradict("forced values are listed folded to trade >= 0 (p is odd)");
+        if (k > 0 && !(p.forced[k - 1].trade < p.forced[k].trade ||
+                       (p.forced[k - 1].trade == p.forced[k].trade && p.forced[k - 1].price < p.forced[k].price)))
+          forced.contradict("forced values are listed once each, by trade and then by price");
+      }
     if (p.supported) {
       for (const JsonNode& q : root.at("price").elements()) p.price.push_back(read_point(q));
       if (p.price.empty()) root.at("price").fail("no breakpoints");
@@ -411,7 +536,7 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
       v->expect_object({"condition", "types", "points", "lhs", "rhs", "message"});
       PriceViolation pv;
       pv.condition = v->at("condition").as_string();
-      for (const JsonNode& t : v->at("types").elements()) pv.types.push_back(types.at(t));
+      for (const JsonNode& t : v->at("types").elements()) pv.types.push_back(result_type(types, t));
       for (const JsonNode& q : v->at("points").elements()) pv.points.push_back(read_point(q));
       pv.lhs = v->at("lhs").as_rational();
       pv.rhs = v->at("rhs").as_rational();
@@ -422,14 +547,13 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
   }
   if (auto s = root.find("some_state")) {
     SomeStateResult ss;
-    if (!s->at("supported").raw().is_boolean()) s->at("supported").fail("expected true or false");
-    ss.supported = s->at("supported").raw().get<bool>();
+    ss.supported = read_bool(s->at("supported"));
     if (ss.supported) {
       s->expect_object({"supported", "payoff", "price", "final_slope"});
       ss.payoff.assign(e.num_types(), Rational(0));
       std::vector<bool> have(e.num_types(), false);
       for (const auto& [name, v] : s->at("payoff").members()) {
-        const int i = types.at(name, v);
+        const int i = result_type(types, name, v);
         ss.payoff[i] = v.as_rational();
         have[i] = true;
       }
@@ -448,8 +572,7 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
   }
   if (auto s = root.find("construction")) {
     ConstructionResult c;
-    if (!s->at("applies").raw().is_boolean()) s->at("applies").fail("expected true or false");
-    c.applies = s->at("applies").raw().get<bool>();
+    c.applies = read_bool(s->at("applies"));
     if (c.applies) s->expect_object({"applies", "price", "final_slope"});
     else s->expect_object({"applies", "price", "final_slope", "step", "type", "point", "value", "message"});
     for (const JsonNode& q : s->at("price").elements()) c.price.push_back(read_point(q));
@@ -457,7 +580,7 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
     c.final_slope = s->at("final_slope").as_rational();
     if (!c.applies) {
       c.step = s->at("step").as_string();
-      if (!s->at("type").raw().is_null()) c.type = types.at(s->at("type"));
+      if (!s->at("type").raw().is_null()) c.type = result_type(types, s->at("type"));
       c.point = read_point(s->at("point"));
       c.value = s->at("value").as_rational();
       c.message = s->at("message").as_string();
@@ -466,5 +589,11 @@ EconomyResult read_result_json(const Economy& e, const JsonNode& root) {
   }
   return r;
 }
+
+}  // namespace
+
+EconomyResult read_result_json(const Economy& e, const JsonNode& root) { return read_result(e, root, false); }
+
+EconomyResult read_result_for_verify(const Economy& e, const JsonNode& root) { return read_result(e, root, true); }
 
 }  // namespace equilab::economies

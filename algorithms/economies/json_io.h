@@ -28,5 +28,13 @@ struct EconomyResult {
 };
 Json write_result_json(const Economy& economy, const EconomyResult& result);
 EconomyResult read_result_json(const Economy& economy, const JsonNode& root);
+// verify's reading: as read_result_json, and every claim of the method must be present (arith
+// "exact", status "optimal", the state, payoffs and welfare; price-lp's supported, forced values,
+// linear price and, for one good, Corollary 1; constructive's construction for one good), each
+// in its one canonical form (members in type order, every good listed, formed groups by size
+// and type order or, for price-lp with an instance state, that state exactly, forced values
+// folded and sorted, linear prices equal to the certificate's π). A readable result that
+// contradicts itself or the instance throws ResultContradiction (verify's exit 1).
+EconomyResult read_result_for_verify(const Economy& economy, const JsonNode& root);
 
 }  // namespace equilab::economies

@@ -35,7 +35,8 @@
 // assignment/imputation win; the top-level copies, when present, must agree with them, and
 // top-level imputation_range/imputation_unique must agree with the certificate's ranges.
 // Group members of a result are read by name and sorted into type order; whether they form
-// valid, distinct, permitted groups is left to the certificate checker.
+// valid, distinct, permitted groups is left to the certificate checker. verify reads with
+// read_result_for_verify: every claim present, assigned groups written in type order.
 #include "groups/json_io.h"
 
 #include <algorithm>
@@ -206,12 +207,31 @@ Json bound_json(const GroupsInstance& instance, const Rational& bound, const std
 
 // ---- reading results ----
 
+// A type named in a result: a name the instance lacks contradicts the instance (verify's exit 1);
+// a non-string is unreadable (exit 2).
+int result_type(const NameIndex& index, const std::string& name, const JsonNode& where) {
+  if (auto i = index.find(name)) return *i;
+  where.contradict("unknown type \"" + name + "\"");
+}
+int result_type(const NameIndex& index, const JsonNode& node) { return result_type(index, node.as_string(), node); }
+
+// An array of type names as a sorted group type. `canonical`: the names must already be in type
+// order, the form results are written in (a claim has one spelling).
+GroupType read_result_members(const JsonNode& node, const NameIndex& index, bool canonical) {
+  GroupType g;
+  for (const JsonNode& member : node.elements()) g.push_back(result_type(index, member));
+  if (canonical && !std::is_sorted(g.begin(), g.end()))
+    node.contradict("the members of a group are listed in type order (the instance's order of types)");
+  std::sort(g.begin(), g.end());
+  return g;
+}
+
 std::vector<Rational> read_type_vector(const JsonNode& node, const GroupsInstance& instance, const NameIndex& index,
                                        const char* what) {
   std::vector<Rational> out(instance.types.size());
   std::vector<bool> seen(instance.types.size(), false);
   for (const auto& [name, v] : node.members()) {
-    int i = index.at(name, v);
+    int i = result_type(index, name, v);
     out[i] = v.as_rational();
     seen[i] = true;
   }
@@ -220,14 +240,17 @@ std::vector<Rational> read_type_vector(const JsonNode& node, const GroupsInstanc
   return out;
 }
 
-std::vector<FormedGroup> read_assignment(const JsonNode& node, const NameIndex& index) {
+// `canonical`: the groups are listed once each in canonical order (size, then type order).
+std::vector<FormedGroup> read_assignment(const JsonNode& node, const NameIndex& index, bool canonical) {
   std::vector<FormedGroup> out;
   for (const JsonNode& item : node.elements()) {
     item.expect_object({"group", "mass", "value"});
     FormedGroup f;
-    f.group = read_members(item.at("group"), index);
+    f.group = read_result_members(item.at("group"), index, canonical);
     f.mass = item.at("mass").as_rational();
     f.value = item.at("value").as_rational();
+    if (canonical && !out.empty() && !canonical_less(out.back().group, f.group))
+      item.at("group").contradict("the formed groups are listed once each, by size and then in type order");
     out.push_back(std::move(f));
   }
   return out;
@@ -250,7 +273,7 @@ void read_bound(const JsonNode& node, const GroupsInstance& instance, const Name
   m.x.clear();
   for (const JsonNode& item : mult.at("groups").elements()) {
     item.expect_object({"group", "x"});
-    m.x.emplace_back(read_members(item.at("group"), index), item.at("x").as_rational());
+    m.x.emplace_back(read_result_members(item.at("group"), index, false), item.at("x").as_rational());
   }
   m.t = mult.at("t").as_rational();
 }
@@ -260,7 +283,7 @@ std::vector<ImputationRange> read_ranges(const JsonNode& node, const GroupsInsta
   std::vector<ImputationRange> out(instance.types.size());
   std::vector<bool> seen(instance.types.size(), false);
   for (const auto& [name, entry] : node.members()) {
-    int i = index.at(name, entry);
+    int i = result_type(index, name, entry);
     entry.expect_object({"min", "max"});
     ImputationRange& r = out[i];
     read_bound(entry.at("min"), instance, index, r.min, r.witness_min, r.multiplier_min);
@@ -303,14 +326,18 @@ double read_seconds(const JsonNode& node) {
   return v;
 }
 
-ColumnStats read_stats(const JsonNode& node) {
+// `strict` (verify): the claims status, max_reduced_cost, group_types and bound must be present.
+ColumnStats read_stats(const JsonNode& node, bool strict) {
   node.expect_object({"status", "rounds", "columns_generated", "columns_final", "exact_rounds", "seconds_double",
                       "seconds_exact", "max_reduced_cost", "group_types", "bound"});
+  if (strict)
+    for (const char* field : {"status", "max_reduced_cost", "group_types", "bound"})
+      if (!node.find(field)) node.fail(std::string("missing required field \"") + field + "\"");
   ColumnStats st;
   if (auto n = node.find("status")) {
     st.status = n->as_string();
     if (st.status != "optimal" && st.status != "not_converged")
-      n->fail("status must be \"optimal\" or \"not_converged\", not \"" + st.status + "\"");
+      n->contradict("status must be \"optimal\" or \"not_converged\", not \"" + st.status + "\"");
   }
   if (auto n = node.find("rounds")) st.rounds = read_long(*n);
   if (auto n = node.find("columns_generated")) st.columns_generated = read_long(*n);
@@ -452,23 +479,43 @@ Json write_result_json(const GroupsInstance& instance, const StableAssignment& r
   return doc;
 }
 
-StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode& root) {
+namespace {
+
+// Reads a result. `strict` is verify's reading: every claim must be present (the top-level
+// copies, the ranges and imputation_unique, the stats of column methods) and the groups of the
+// assignment must list their members in type order; without it only the certificate is needed.
+// A readable result that contradicts itself (a copy that differs from the certificate, a status
+// its content contradicts, a type the instance lacks) throws ResultContradiction.
+StableAssignment read_result(const GroupsInstance& instance, const JsonNode& root, bool strict) {
   if (!root.raw().is_object()) root.fail("expected an object");
+  auto required = [&](const char* field) {
+    if (strict && !root.find(field)) root.fail(std::string("missing required field \"") + field + "\"");
+  };
+  for (const char* field : {"model", "method", "arith", "status", "welfare", "assignment", "imputation",
+                            "imputation_unique", "certificate"})
+    required(field);
   if (auto m = root.find("model"); m && m->as_string() != "groups")
     m->fail("expected \"model\": \"groups\", not \"" + m->as_string() + "\"");
   if (auto arith = root.find("arith")) {
     std::string a = arith->as_string();
     if (a != "exact" && a != "double") arith->fail("arith must be \"exact\" or \"double\", not \"" + a + "\"");
   }
-  if (auto method = root.find("method")) method->as_string();
+  std::string method;
+  if (auto m = root.find("method")) method = m->as_string();
+  // colgen and fv-sparse report their stats (status, max_reduced_cost, bound are claims).
+  if (strict && (method == "colgen" || method == "fv-sparse") && !root.find("stats"))
+    root.fail("missing required field \"stats\" (method " + method + ")");
   std::optional<ColumnStats> stats;
-  if (auto st = root.find("stats"); st && !st->is_null()) stats = read_stats(*st);
+  if (auto st = root.find("stats"); st && !st->is_null()) stats = read_stats(*st, strict);
   if (auto status = root.find("status")) {
     const std::string text_status = status->as_string();
     // fv-sparse may stop without convergence: the status then repeats the stats' status.
-    const bool not_converged = text_status == "not_converged" && stats && stats->status == "not_converged";
-    if (text_status != "optimal" && !not_converged)
-      status->fail("status must be \"optimal\", not \"" + text_status + "\"");
+    if (text_status != "optimal" && text_status != "not_converged")
+      status->contradict("status must be \"optimal\", not \"" + text_status + "\"");
+    if (text_status == "not_converged" && !stats)
+      status->contradict("status \"not_converged\" without stats (only fv-sparse stops without convergence)");
+    if (stats && stats->status != text_status)
+      status->contradict("status \"" + text_status + "\" but stats.status \"" + stats->status + "\"");
   }
 
   const NameIndex index = index_types(instance);
@@ -485,7 +532,7 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
 
   std::optional<std::vector<FormedGroup>> top_assignment;
   std::optional<std::vector<Rational>> top_imputation;
-  if (auto a = root.find("assignment")) top_assignment = read_assignment(*a, index);
+  if (auto a = root.find("assignment")) top_assignment = read_assignment(*a, index, strict);
   if (auto u = root.find("imputation")) top_imputation = read_type_vector(*u, instance, index, "imputation");
 
   std::optional<JsonNode> cert = root.find("certificate");
@@ -493,11 +540,13 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
   std::optional<JsonNode> cert_assignment = cert ? cert->find("assignment") : std::nullopt;
   std::optional<JsonNode> cert_imputation = cert ? cert->find("imputation") : std::nullopt;
   std::optional<JsonNode> cert_ranges = cert ? cert->find("ranges") : std::nullopt;
+  if (strict && !cert_assignment) cert->fail("missing required field \"assignment\"");
+  if (strict && !cert_imputation) cert->fail("missing required field \"imputation\"");
 
   if (cert_assignment) {
-    s.assignment = read_assignment(*cert_assignment, index);
+    s.assignment = read_assignment(*cert_assignment, index, strict);
     if (top_assignment && !same_assignment(*top_assignment, s.assignment))
-      cert_assignment->fail("certificate assignment differs from the top-level assignment");
+      cert_assignment->contradict("certificate assignment differs from the top-level assignment");
   } else if (top_assignment) {
     s.assignment = std::move(*top_assignment);
   } else {
@@ -507,7 +556,7 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
   if (cert_imputation) {
     s.imputation = read_type_vector(*cert_imputation, instance, index, "imputation");
     if (top_imputation && *top_imputation != s.imputation)
-      cert_imputation->fail("certificate imputation differs from the top-level imputation");
+      cert_imputation->contradict("certificate imputation differs from the top-level imputation");
   } else if (top_imputation) {
     s.imputation = std::move(*top_imputation);
   } else {
@@ -518,25 +567,44 @@ StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode
   s.stats = std::move(stats);
 
   if (auto range = root.find("imputation_range")) {
-    if (!s.ranges) range->fail("imputation_range without certificate ranges (witnesses and multipliers)");
+    if (!s.ranges) range->contradict("imputation_range without certificate ranges (witnesses and multipliers)");
+    std::vector<bool> seen(instance.types.size(), false);
     for (const auto& [name, entry] : range->members()) {
-      int i = index.at(name, entry);
+      int i = result_type(index, name, entry);
+      seen[i] = true;
       std::vector<JsonNode> ends = entry.elements();
       if (ends.size() != 2) entry.fail("expected [min, max]");
       if (ends[0].as_rational() != (*s.ranges)[i].min || ends[1].as_rational() != (*s.ranges)[i].max)
-        entry.fail("imputation_range of type \"" + name + "\" differs from the certificate bounds [" +
-                   text((*s.ranges)[i].min) + ", " + text((*s.ranges)[i].max) + "]");
+        entry.contradict("imputation_range of type \"" + name + "\" differs from the certificate bounds [" +
+                         text((*s.ranges)[i].min) + ", " + text((*s.ranges)[i].max) + "]");
     }
+    for (std::size_t i = 0; i < seen.size() && strict; ++i)
+      if (!seen[i]) range->fail("missing entry for type \"" + instance.types[i].name + "\"");
+  } else if (strict && s.ranges) {
+    root.contradict("the certificate has ranges but the result states no imputation_range");
   }
   if (auto unique = root.find("imputation_unique"); unique && !unique->is_null()) {
     if (!unique->raw().is_boolean()) unique->fail("expected true, false or null");
     auto computed = imputation_unique(s);
-    if (!computed) unique->fail("imputation_unique without certificate ranges");
+    if (!computed) unique->contradict("imputation_unique without certificate ranges");
     if (*computed != unique->raw().get<bool>())
-      unique->fail(std::string("imputation_unique is ") + (*computed ? "false" : "true") +
-                   " but the certificate ranges say " + (*computed ? "true" : "false"));
+      unique->contradict(std::string("imputation_unique is ") + (*computed ? "false" : "true") +
+                         " but the certificate ranges say " + (*computed ? "true" : "false"));
+  } else if (unique && strict && s.ranges) {
+    unique->contradict("imputation_unique is null but the certificate has ranges (it says " +
+                       std::string(*imputation_unique(s) ? "true" : "false") + ")");
   }
   return s;
+}
+
+}  // namespace
+
+StableAssignment read_result_json(const GroupsInstance& instance, const JsonNode& root) {
+  return read_result(instance, root, false);
+}
+
+StableAssignment read_result_for_verify(const GroupsInstance& instance, const JsonNode& root) {
+  return read_result(instance, root, true);
 }
 
 }  // namespace equilab::groups

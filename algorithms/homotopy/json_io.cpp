@@ -2,6 +2,9 @@
 #include "homotopy/json_io.h"
 
 #include <map>
+#include <stdexcept>
+
+#include "homotopy/path_core.h"
 
 namespace equilab::homotopy {
 namespace {
@@ -203,17 +206,61 @@ Json write_allocation_market_json(const AllocationMarket& m) {
   return doc;
 }
 
+const char* const kTransitionNames[] = {"graft", "prune_and_plant", "prune_and_graft", "cycle_and_reverse",
+                                        "shift_and_replant"};
+
+std::optional<Transition> transition_from_string(const std::string& name) {
+  for (Transition t : {Transition::Graft, Transition::PruneAndPlant, Transition::PruneAndGraft,
+                       Transition::CycleAndReverse, Transition::ShiftAndReplant})
+    if (name == to_string(t)) return t;
+  return std::nullopt;
+}
+
 namespace {
 
-Json certificate_json(const AllocationMarket& m, const Certificate& c) {
-  Json prices = Json::object(), alloc = Json::object(), roots = Json::array(), edges = Json::array();
-  for (int i = 0; i < m.num_goods(); ++i) prices[m.goods[i].name] = rational_json(c.prices[i]);
-  for (int a = 0; a < m.num_buyers(); ++a) alloc[m.buyers[a]] = m.goods[c.allocation[a]].name;
+Json prices_json(const AllocationMarket& m, const std::vector<Rational>& prices) {
+  Json out = Json::object();
+  for (int i = 0; i < m.num_goods(); ++i) out[m.goods[i].name] = rational_json(prices[i]);
+  return out;
+}
+
+Json allocation_json(const AllocationMarket& m, const std::vector<int>& allocation) {
+  Json out = Json::object();
+  for (int a = 0; a < m.num_buyers(); ++a) out[m.buyers[a]] = m.goods[allocation[a]].name;
+  return out;
+}
+
+Json forest_json(const AllocationMarket& m, const Certificate& c) {
+  Json roots = Json::array(), edges = Json::array();
   for (int r : c.roots) roots.push_back(m.goods[r].name);
   for (const auto& e : c.edges)
     edges.push_back(
         {{"from", m.goods[e.from].name}, {"to", m.goods[e.to].name}, {"buyer", m.buyers[e.buyer]}});
-  return {{"allocation", alloc}, {"prices", prices}, {"forest", {{"roots", roots}, {"edges", edges}}}};
+  return {{"roots", roots}, {"edges", edges}};
+}
+
+Json certificate_json(const AllocationMarket& m, const Certificate& c) {
+  return {{"allocation", allocation_json(m, c.allocation)},
+          {"prices", prices_json(m, c.prices)},
+          {"forest", forest_json(m, c)}};
+}
+
+// §7's trivial market as the path method builds it (path_core): the start leg's values where they
+// differ from v⁰, and its allocation.
+Json start_json(const AllocationMarket& market) {
+  const ReducedMarket r = reduce(market);
+  const path_detail::PathSetup setup = path_detail::make_setup(market, r);
+  const path_detail::LegSpec& leg = setup.legs.front();
+  Json alloc = Json::object(), utility = Json::object();
+  for (int a = 0; a < r.m; ++a) {
+    alloc[market.buyers[a]] = market.goods[path_detail::instance_good(r, setup.allocation[a])].name;
+    Json row = Json::object();
+    for (int k = 0; k < r.n; ++k)
+      if (r.acceptable[a][k] && leg.v_from[a][k] != r.v0[a][k])
+        row[market.goods[r.real_goods[k]].name] = rational_json(leg.v_from[a][k]);
+    if (!row.empty()) utility[market.buyers[a]] = row;
+  }
+  return {{"allocation", alloc}, {"utility", utility}};
 }
 
 }  // namespace
@@ -234,22 +281,24 @@ Json write_result_json(const AllocationMarket& market, const MepResult& result, 
   out["utilities"] = utilities;
   out["forest"] = cert["forest"];
   if (method == "path") {
+    out["start"] = start_json(market);
     Json events = Json::array();
     std::map<std::string, int> counts;
-    for (const char* t :
-         {"graft", "prune_and_plant", "prune_and_graft", "cycle_and_reverse", "shift_and_replant"})
-      counts[t] = 0;
+    for (const char* t : kTransitionNames) counts[t] = 0;
     for (const auto& e : result.events) {
+      if (!e.structure_after)
+        throw std::logic_error(
+            "path result: an event without its structure (PathOptions::record_structures)");
       Json je = {{"leg", e.leg}, {"z", rational_json(e.z)}, {"type", to_string(e.type)}};
       if (e.buyer >= 0) je["buyer"] = m.buyers[e.buyer];
       if (e.from_good >= 0) je["from"] = m.goods[e.from_good].name;
       je["good"] = m.goods[e.good].name;
-      Json prices = Json::object();
-      for (int i = 0; i < m.num_goods(); ++i) prices[m.goods[i].name] = rational_json(e.prices[i]);
-      je["prices"] = prices;
-      Json alloc = Json::object();
-      for (int a = 0; a < m.num_buyers(); ++a) alloc[m.buyers[a]] = m.goods[e.allocation_after[a]].name;
-      je["allocation_after"] = alloc;
+      je["prices"] = prices_json(m, e.prices.values());
+      je["allocation_after"] = allocation_json(m, e.allocation_after);
+      Json parents = Json::object();  // {good: its direct predecessor}; every other good is a root
+      for (const auto& edge : e.structure_after->edges)
+        parents[m.goods[edge.to].name] = m.goods[edge.from].name;
+      je["forest_after"] = parents;
       events.push_back(je);
       ++counts[to_string(e.type)];
     }
@@ -261,47 +310,231 @@ Json write_result_json(const AllocationMarket& market, const MepResult& result, 
   return out;
 }
 
-Certificate read_certificate_json(const AllocationMarket& m, const JsonNode& result) {
-  const JsonNode cert = result.at("certificate");
-  cert.expect_object({"allocation", "prices", "forest"});
-  auto good_of = [&](const JsonNode& node) {
+namespace {
+
+// Reading: names the instance lacks are contradictions (exit 1), shapes are bad input (exit 2).
+class Reader {
+ public:
+  explicit Reader(const AllocationMarket& m) : m_(m) {}
+
+  int good(const JsonNode& node) const {
     const std::string name = node.as_string();
-    for (int i = 0; i < m.num_goods(); ++i)
-      if (m.goods[i].name == name) return i;
-    node.fail("unknown good " + q(name));
-  };
-  auto buyer_of = [&](const JsonNode& node, const std::string& name) {
-    for (int a = 0; a < m.num_buyers(); ++a)
-      if (m.buyers[a] == name) return a;
-    node.fail("unknown buyer " + q(name));
-  };
-  Certificate c;
-  c.allocation.assign(m.num_buyers(), -1);
-  for (const auto& [bname, g] : cert.at("allocation").members())
-    c.allocation[buyer_of(g, bname)] = good_of(g);
-  for (int a = 0; a < m.num_buyers(); ++a)
-    if (c.allocation[a] < 0) cert.at("allocation").fail("no good for buyer " + q(m.buyers[a]));
-  c.prices.assign(m.num_goods(), Rational(0));
-  std::vector<char> priced(m.num_goods(), 0);
-  for (const auto& [gname, p] : cert.at("prices").members()) {
-    int i = -1;
-    for (int k = 0; k < m.num_goods(); ++k)
-      if (m.goods[k].name == gname) i = k;
-    if (i < 0) p.fail("unknown good " + q(gname));
-    c.prices[i] = p.as_rational();
-    priced[i] = 1;
+    for (int i = 0; i < m_.num_goods(); ++i)
+      if (m_.goods[i].name == name) return i;
+    node.contradict("the instance has no good " + q(name));
   }
-  for (int i = 0; i < m.num_goods(); ++i)
-    if (!priced[i]) cert.at("prices").fail("no price for good " + q(m.goods[i].name));
-  const JsonNode forest = cert.at("forest");
-  forest.expect_object({"roots", "edges"});
-  for (const auto& r : forest.at("roots").elements()) c.roots.push_back(good_of(r));
-  for (const auto& e : forest.at("edges").elements()) {
-    e.expect_object({"from", "to", "buyer"});
-    c.edges.push_back(
-        {good_of(e.at("from")), good_of(e.at("to")), buyer_of(e.at("buyer"), e.at("buyer").as_string())});
+  int good_key(const std::string& name, const JsonNode& where) const {
+    for (int i = 0; i < m_.num_goods(); ++i)
+      if (m_.goods[i].name == name) return i;
+    where.contradict("the instance has no good " + q(name));
   }
-  return c;
+  int buyer_key(const std::string& name, const JsonNode& where) const {
+    for (int a = 0; a < m_.num_buyers(); ++a)
+      if (m_.buyers[a] == name) return a;
+    where.contradict("the instance has no buyer " + q(name));
+  }
+  int buyer(const JsonNode& node) const { return buyer_key(node.as_string(), node); }
+
+  // {buyer: good} naming every buyer.
+  std::vector<int> allocation(const JsonNode& node) const {
+    std::vector<int> out(m_.num_buyers(), -1);
+    for (const auto& [name, g] : node.members()) out[buyer_key(name, g)] = good(g);
+    for (int a = 0; a < m_.num_buyers(); ++a)
+      if (out[a] < 0) node.fail("missing required field " + q(m_.buyers[a]) + " (every buyer's good)");
+    return out;
+  }
+  // {good: price} naming every good.
+  std::vector<Rational> prices(const JsonNode& node) const { return per_good(node, "price"); }
+  std::vector<Rational> per_good(const JsonNode& node, const std::string& what) const {
+    std::vector<Rational> out(m_.num_goods());
+    std::vector<char> seen(m_.num_goods(), 0);
+    for (const auto& [name, p] : node.members()) {
+      const int i = good_key(name, p);
+      out[i] = p.as_rational();
+      seen[i] = 1;
+    }
+    for (int i = 0; i < m_.num_goods(); ++i)
+      if (!seen[i])
+        node.fail("missing required field " + q(m_.goods[i].name) + " (every good's " + what + ")");
+    return out;
+  }
+  std::vector<Rational> per_buyer(const JsonNode& node, const std::string& what) const {
+    std::vector<Rational> out(m_.num_buyers());
+    std::vector<char> seen(m_.num_buyers(), 0);
+    for (const auto& [name, u] : node.members()) {
+      const int a = buyer_key(name, u);
+      out[a] = u.as_rational();
+      seen[a] = 1;
+    }
+    for (int a = 0; a < m_.num_buyers(); ++a)
+      if (!seen[a]) node.fail("missing required field " + q(m_.buyers[a]) + " (every buyer's " + what + ")");
+    return out;
+  }
+  // {"roots": [...], "edges": [{from, to, buyer}]} into c.roots / c.edges.
+  void forest(const JsonNode& node, Certificate& c) const {
+    node.expect_object({"roots", "edges"});
+    c.roots.clear();
+    c.edges.clear();
+    for (const auto& r : node.at("roots").elements()) c.roots.push_back(good(r));
+    for (const auto& e : node.at("edges").elements()) {
+      e.expect_object({"from", "to", "buyer"});
+      c.edges.push_back({good(e.at("from")), good(e.at("to")), buyer(e.at("buyer"))});
+    }
+  }
+  // {good: predecessor} into c.roots / c.edges: the goods not named are roots; an edge's buyer is
+  // the one c.allocation puts on its tail (−1 when nobody holds it).
+  void parents(const JsonNode& node, Certificate& c) const {
+    std::vector<char> has(m_.num_goods(), 0);
+    c.roots.clear();
+    c.edges.clear();
+    for (const auto& [name, from] : node.members()) {
+      const int to = good_key(name, from), tail = good(from);
+      int holder = -1;
+      for (int a = 0; a < m_.num_buyers(); ++a)
+        if (c.allocation[a] == tail) holder = a;
+      c.edges.push_back({tail, to, holder});
+      has[to] = 1;
+    }
+    for (int i = 0; i < m_.num_goods(); ++i)
+      if (!has[i]) c.roots.push_back(i);
+  }
+  Certificate certificate(const JsonNode& node) const {
+    node.expect_object({"allocation", "prices", "forest"});
+    Certificate c;
+    c.allocation = allocation(node.at("allocation"));
+    c.prices = prices(node.at("prices"));
+    forest(node.at("forest"), c);
+    return c;
+  }
+  static Integer count(const JsonNode& node) {
+    const Rational x = node.as_rational();
+    if (boost::multiprecision::denominator(x) != 1 || x < 0)
+      node.contradict("a count is a non-negative integer, not " + equilab::to_string(x));
+    return boost::multiprecision::numerator(x);
+  }
+
+ private:
+  const AllocationMarket& m_;
+};
+
+}  // namespace
+
+ResultDocument read_result_json(const AllocationMarket& m, const JsonNode& result) {
+  const Reader read(m);
+  ResultDocument doc;
+  doc.method = result.at("method").as_string();
+  const std::string& method = doc.method;
+  const bool bisect = result.find("search").has_value();
+  if (method == "path" && bisect)
+    result.expect_object({"model", "method", "arith", "prices", "allocation", "utilities", "forest", "start",
+                          "events", "transition_counts", "search", "bisect", "certificate"});
+  else if (method == "path")
+    result.expect_object({"model", "method", "arith", "prices", "allocation", "utilities", "forest", "start",
+                          "events", "transition_counts", "certificate"});
+  else if (method == "allocation-lp")
+    result.expect_object({"model", "method", "arith", "prices", "allocation", "utilities", "forest",
+                          "allocations_enumerated", "certificate"});
+  else if (method == "ga-minmax")
+    result.expect_object({"model", "method", "arith", "prices", "allocation", "utilities", "forest",
+                          "allocations", "ga_structures_enumerated", "ga_structures_all", "certificate"});
+  else if (method == "hungarian-bf" || method == "assignment-lp" || method == "dgs")
+    result.expect_object(
+        {"model", "method", "arith", "prices", "allocation", "utilities", "forest", "certificate"});
+  else
+    result.at("method").fail("unknown method " + q(method) +
+                             " (path, allocation-lp, ga-minmax, hungarian-bf, assignment-lp, dgs)");
+  if (const std::string arith = result.at("arith").as_string(); arith != "exact")
+    result.at("arith").contradict("allocation_market is solved exactly only, not " + q(arith));
+  doc.certificate = read.certificate(result.at("certificate"));
+  doc.answer.prices = read.prices(result.at("prices"));
+  doc.answer.allocation = read.allocation(result.at("allocation"));
+  read.forest(result.at("forest"), doc.answer);
+  doc.utilities = read.per_buyer(result.at("utilities"), "utility");
+
+  if (method == "path") {
+    doc.path = true;
+    doc.bisect = bisect;
+    if (bisect) {
+      if (result.at("search").as_string() != "bisect")
+        result.at("search").fail("unknown search " + q(result.at("search").as_string()) + " (bisect)");
+      const JsonNode b = result.at("bisect");
+      b.expect_object({"trials", "halvings", "steps", "max_halvings", "deepest_step", "unseparated_steps",
+                       "events_may_be_merged"});
+      for (const char* k :
+           {"trials", "halvings", "steps", "max_halvings", "deepest_step", "unseparated_steps"})
+        b.at(k).as_int();
+      const JsonNode merged = b.at("events_may_be_merged");
+      if (!merged.raw().is_boolean()) merged.fail("expected true or false");
+      doc.events_may_be_merged = merged.raw().get<bool>();
+    }
+    const JsonNode start = result.at("start");
+    start.expect_object({"allocation", "utility"});
+    doc.start_allocation = read.allocation(start.at("allocation"));
+    doc.start_values.assign(m.num_buyers(), std::vector<std::optional<Rational>>(m.num_goods()));
+    const JsonNode su = start.at("utility");
+    for (const auto& [bname, row] : su.members()) {
+      const int a = read.buyer_key(bname, row);
+      for (const auto& [gname, value] : row.members()) {
+        const int i = read.good_key(gname, value);
+        if (!m.utility[a][i])
+          value.contradict("good " + q(gname) + " is not acceptable to buyer " + q(bname));
+        if (m.goods[i].null)
+          value.contradict("the start leg keeps the value of a null good (the outside option)");
+        doc.start_values[a][i] = value.as_rational();
+      }
+    }
+    const auto events = result.at("events").elements();
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      const JsonNode& e = events[k];
+      if (bisect)
+        e.expect_object({"leg", "z", "type", "buyer", "from", "good", "prices", "allocation_after",
+                         "forest_after", "bracket", "unseparated"});
+      else
+        e.expect_object(
+            {"leg", "z", "type", "buyer", "from", "good", "prices", "allocation_after", "forest_after"});
+      ResultEvent ev;
+      ev.pointer = e.pointer();
+      ev.leg = e.at("leg").as_string();
+      if (ev.leg != "start" && ev.leg != "path")
+        e.at("leg").fail("unknown leg " + q(ev.leg) + " (start, path)");
+      ev.z = e.at("z").as_rational();
+      const std::string type = e.at("type").as_string();
+      const auto t = transition_from_string(type);
+      if (!t)
+        e.at("type").fail("unknown transition " + q(type) +
+                          " (graft, prune_and_plant, prune_and_graft, cycle_and_reverse, shift_and_replant)");
+      ev.type = *t;
+      if (auto b = e.find("buyer")) ev.buyer = read.buyer(*b);
+      if (auto f = e.find("from")) ev.from_good = read.good(*f);
+      ev.good = read.good(e.at("good"));
+      ev.after.prices = read.prices(e.at("prices"));
+      ev.after.allocation = read.allocation(e.at("allocation_after"));
+      read.parents(e.at("forest_after"), ev.after);
+      if (bisect) {
+        const auto bracket = e.at("bracket").elements();
+        if (bracket.size() != 2) e.at("bracket").fail("expected [low, z]");
+        ev.bracket_low = bracket[0].as_rational();
+        ev.bracket_high = bracket[1].as_rational();
+        if (auto u = e.find("unseparated")) {
+          if (!u->raw().is_boolean()) u->fail("expected true or false");
+          ev.unseparated = u->raw().get<bool>();
+        }
+      }
+      doc.events.push_back(std::move(ev));
+    }
+    const JsonNode counts = result.at("transition_counts");
+    counts.expect_object(
+        {"graft", "prune_and_plant", "prune_and_graft", "cycle_and_reverse", "shift_and_replant"});
+    for (const char* t : kTransitionNames) doc.transition_counts[t] = counts.at(t).as_int();
+  }
+  if (method == "allocation-lp")
+    doc.allocations_enumerated = Reader::count(result.at("allocations_enumerated"));
+  if (method == "ga-minmax") {
+    doc.allocations = Reader::count(result.at("allocations"));
+    doc.ga_structures_enumerated = Reader::count(result.at("ga_structures_enumerated"));
+    doc.ga_structures_all = Reader::count(result.at("ga_structures_all"));
+  }
+  return doc;
 }
 
 }  // namespace equilab::homotopy

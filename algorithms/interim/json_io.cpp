@@ -16,6 +16,20 @@ NameIndex player_index(const InterimInstance& in) {
 NameIndex type_index(const InterimInstance& in, int i) { return NameIndex("type", in.players[i].types); }
 NameIndex object_index(const InterimInstance& in) { return NameIndex("object", in.objects); }
 
+// Whether a name is read from an instance or from a result. An unknown name in an instance is bad
+// input; in a result it is a name the instance lacks, which contradicts the instance (verify: exit 1).
+enum class Reading { Instance, Result };
+
+int lookup(const NameIndex& index, const char* kind, const std::string& name, const JsonNode& where,
+           Reading reading) {
+  if (reading == Reading::Instance) return index.at(name, where);
+  if (auto k = index.find(name)) return *k;
+  where.contradict(std::string("unknown ") + kind + " \"" + name + "\" (the instance has none)");
+}
+int lookup(const NameIndex& index, const char* kind, const JsonNode& node, Reading reading) {
+  return lookup(index, kind, node.as_string(), node, reading);
+}
+
 int read_count(const JsonNode& node, const char* field, std::int64_t min) {
   if (!node.raw().is_number_integer() && !node.raw().is_string())
     node.fail(std::string(field) + " must be an integer");
@@ -44,13 +58,13 @@ std::vector<std::string> read_names(const JsonNode& node, const char* what) {
 
 // {player:{object:q}} (omitted = 0).
 Outcome read_outcome(const JsonNode& node, const InterimInstance& in, const NameIndex& players,
-                     const NameIndex& objects) {
+                     const NameIndex& objects, Reading reading) {
   const int m = in.num_objects();
   Outcome x(static_cast<std::size_t>(in.num_players()) * m, Rational(0));
   for (const auto& [pname, row] : node.members()) {
-    const int i = players.at(pname, row);
+    const int i = lookup(players, "player", pname, row, reading);
     for (const auto& [oname, v] : row.members()) {
-      const int j = objects.at(oname, v);
+      const int j = lookup(objects, "object", oname, v, reading);
       x[i * m + j] = v.as_rational();
     }
   }
@@ -67,17 +81,18 @@ Json outcome_json(const InterimInstance& in, const Outcome& x) {
 }
 
 // A vector on Z: every triple exactly once; single-good kinds may give a number per type.
-std::vector<Rational> read_z_vector(const JsonNode& node, const InterimInstance& in, bool allow_plain) {
+std::vector<Rational> read_z_vector(const JsonNode& node, const InterimInstance& in, bool allow_plain,
+                                    Reading reading = Reading::Instance) {
   std::vector<Rational> out(in.num_triples());
   std::vector<bool> seen(in.num_triples(), false);
   const NameIndex players = player_index(in), objects = object_index(in);
   if (!node.raw().is_object()) node.fail("expected an object keyed by player");
   for (const auto& [pname, per_type] : node.members()) {
-    const int i = players.at(pname, per_type);
+    const int i = lookup(players, "player", pname, per_type, reading);
     const NameIndex types = type_index(in, i);
     if (!per_type.raw().is_object()) per_type.fail("expected an object keyed by type");
     for (const auto& [tname, value] : per_type.members()) {
-      const int tau = types.at(tname, value);
+      const int tau = lookup(types, "type", tname, value, reading);
       if (allow_plain && in.single_good() && !value.raw().is_object()) {
         const int z = in.z_index(i, tau, 0);
         out[z] = value.as_rational();
@@ -86,7 +101,7 @@ std::vector<Rational> read_z_vector(const JsonNode& node, const InterimInstance&
       }
       if (!value.raw().is_object()) value.fail("expected an object keyed by object");
       for (const auto& [oname, v] : value.members()) {
-        const int z = in.z_index(i, tau, objects.at(oname, v));
+        const int z = in.z_index(i, tau, lookup(objects, "object", oname, v, reading));
         out[z] = v.as_rational();
         seen[z] = true;
       }
@@ -113,7 +128,7 @@ void read_outcomes(const JsonNode& node, InterimInstance& in, const NameIndex& p
     const JsonNode list = node.at("list");
     std::map<Outcome, std::string> first;
     for (const JsonNode& item : list.elements()) {
-      Outcome x = read_outcome(item, in, players, objects);
+      Outcome x = read_outcome(item, in, players, objects, Reading::Instance);
       auto [it, inserted] = first.emplace(x, item.pointer());
       if (!inserted) item.fail("duplicate outcome (first at " + it->second + ")");
       in.explicit_list.push_back(std::move(x));
@@ -408,12 +423,12 @@ TestSet read_members(const JsonNode& node, const InterimInstance& in) {
   TestSet s = 0;
   for (const JsonNode& m : node.elements()) {
     m.expect_object({"player", "type", "object"});
-    const int i = players.at(m.at("player"));
-    const int tau = type_index(in, i).at(m.at("type"));
-    const int j = objects.at(m.at("object"));
+    const int i = lookup(players, "player", m.at("player"), Reading::Result);
+    const int tau = lookup(type_index(in, i), "type", m.at("type"), Reading::Result);
+    const int j = lookup(objects, "object", m.at("object"), Reading::Result);
     const int z = in.z_index(i, tau, j);
     if (z >= 62) m.fail("test sets over more than 62 triples are not supported");
-    if (s >> z & 1) m.fail("duplicate member");
+    if (s >> z & 1) m.contradict("the member " + in.triple_label(z) + " is listed twice");
     s |= TestSet{1} << z;
   }
   return s;
@@ -497,84 +512,94 @@ Json write_result_json(const InterimInstance& in, const InterimResult& r) {
   return doc;
 }
 
+namespace {
+
+// The profile a result names ({player: type}, every player once): the index of that profile in the
+// instance's prior. A type the player lacks contradicts the instance.
+int read_profile(const JsonNode& prof, const InterimInstance& in, const NameIndex& players,
+                 const std::vector<NameIndex>& types, const std::map<std::vector<int>, int>& profile_of) {
+  std::vector<int> t(in.num_players(), -1);
+  for (const auto& [pname, tnode] : prof.members()) {
+    const int i = lookup(players, "player", pname, tnode, Reading::Result);
+    t[i] = lookup(types[i], "type", tnode, Reading::Result);
+  }
+  for (int i = 0; i < in.num_players(); ++i)
+    if (t[i] < 0) prof.fail("no type for player \"" + in.players[i].name + "\"");
+  auto it = profile_of.find(t);
+  if (it == profile_of.end()) prof.contradict("not a profile of the prior");
+  return it->second;
+}
+
+// One entry per profile of the prior, each read by `read_one(item, k)`; a profile listed twice
+// contradicts the result, a missing one is a missing field.
+template <class ReadOne>
+void read_per_profile(const JsonNode& list, const InterimInstance& in, const char* what, ReadOne read_one) {
+  const NameIndex players = player_index(in);
+  std::vector<NameIndex> types;
+  for (int i = 0; i < in.num_players(); ++i) types.push_back(type_index(in, i));
+  std::map<std::vector<int>, int> profile_of;
+  for (int k = 0; k < in.num_profiles(); ++k) profile_of.emplace(in.profiles[k], k);
+  std::vector<std::string> seen(in.num_profiles());
+  for (const JsonNode& item : list.elements()) {
+    const JsonNode prof = item.at("profile");
+    const int k = read_profile(prof, in, players, types, profile_of);
+    if (!seen[k].empty()) prof.contradict("the profile is listed twice (first at " + seen[k] + ")");
+    seen[k] = prof.pointer();
+    read_one(item, k);
+  }
+  for (int k = 0; k < in.num_profiles(); ++k)
+    if (seen[k].empty()) list.fail("profile " + std::to_string(k) + " has no " + what);
+}
+
+}  // namespace
+
 InterimResult read_result_json(const InterimInstance& in, const JsonNode& root) {
   if (!root.raw().is_object()) root.fail("expected an object");
   if (auto m = root.find("model"); m && m->as_string() != "interim")
     m->fail("expected \"model\": \"interim\", not \"" + m->as_string() + "\"");
-  if (auto a = root.find("arith"); a && a->as_string() != "exact")
-    a->fail("only exact results carry a checkable certificate, not \"" + a->as_string() + "\"");
+  // "arith" and "method" are required: the method fixes which claims the result must state.
+  const JsonNode arith = root.at("arith");
+  if (arith.as_string() != "exact")
+    arith.fail("the interim family is exact only: \"arith\" must be \"exact\", not \"" + arith.as_string() +
+               "\"");
   InterimResult r;
-  if (auto m = root.find("method")) r.method = m->as_string();
+  const JsonNode method = root.at("method");
+  r.method = method.as_string();
+  if (r.method != "lp" && r.method != "border" && r.method != "greedy")
+    method.fail("unknown method \"" + r.method + "\" (expected lp, border or greedy)");
   r.status = read_status(root.at("status"));
   if (auto n = root.find("test_sets")) r.test_sets = static_cast<std::uint64_t>(n->as_int());
   if (auto n = root.find("outcomes")) r.outcomes = static_cast<std::uint64_t>(n->as_int());
   if (auto n = root.find("vertices")) r.vertices = static_cast<std::uint64_t>(n->as_int());
   const JsonNode cert = root.at("certificate");
   cert.expect_object({"ex_post", "separating_weights", "test_set", "border_max", "shadow_prices"});
+  const NameIndex players = player_index(in), objects = object_index(in);
   if (auto ex = cert.find("ex_post")) {
-    const NameIndex players = player_index(in), objects = object_index(in);
-    std::vector<NameIndex> tindex;
-    for (int i = 0; i < in.num_players(); ++i) tindex.push_back(type_index(in, i));
-    std::map<std::vector<int>, int> profile_of;
-    for (int k = 0; k < in.num_profiles(); ++k) profile_of.emplace(in.profiles[k], k);
     r.ex_post.assign(in.num_profiles(), {});
-    std::vector<bool> seen(in.num_profiles(), false);
-    for (const JsonNode& item : ex->elements()) {
+    read_per_profile(*ex, in, "lottery", [&](const JsonNode& item, int k) {
       item.expect_object({"profile", "lottery"});
-      const JsonNode prof = item.at("profile");
-      std::vector<int> t(in.num_players(), -1);
-      for (const auto& [pname, tnode] : prof.members()) {
-        const int i = players.at(pname, tnode);
-        t[i] = tindex[i].at(tnode);
-      }
-      for (int i = 0; i < in.num_players(); ++i)
-        if (t[i] < 0) prof.fail("no type for player \"" + in.players[i].name + "\"");
-      auto it = profile_of.find(t);
-      if (it == profile_of.end()) prof.fail("not a profile of the prior");
-      if (seen[it->second]) prof.fail("profile listed twice");
-      seen[it->second] = true;
       for (const JsonNode& li : item.at("lottery").elements()) {
         li.expect_object({"prob", "outcome"});
-        r.ex_post[it->second].push_back(
-            {li.at("prob").as_rational(), read_outcome(li.at("outcome"), in, players, objects)});
+        r.ex_post[k].push_back({li.at("prob").as_rational(),
+                                read_outcome(li.at("outcome"), in, players, objects, Reading::Result)});
       }
-    }
-    for (int k = 0; k < in.num_profiles(); ++k)
-      if (!seen[k]) ex->fail("profile " + std::to_string(k) + " has no lottery");
+    });
   }
   if (auto sp = cert.find("shadow_prices")) {
     sp->expect_object({"qbar", "plus", "minus"});
-    const NameIndex players = player_index(in), objects = object_index(in);
-    std::vector<NameIndex> tindex;
-    for (int i = 0; i < in.num_players(); ++i) tindex.push_back(type_index(in, i));
-    std::map<std::vector<int>, int> profile_of;
-    for (int k = 0; k < in.num_profiles(); ++k) profile_of.emplace(in.profiles[k], k);
     ShadowPrices p;
     p.qbar.assign(in.num_profiles(), {});
-    std::vector<bool> seen(in.num_profiles(), false);
-    for (const JsonNode& item : sp->at("qbar").elements()) {
+    read_per_profile(sp->at("qbar"), in, "qbar", [&](const JsonNode& item, int k) {
       item.expect_object({"profile", "outcome"});
-      const JsonNode prof = item.at("profile");
-      std::vector<int> t(in.num_players(), -1);
-      for (const auto& [pname, tnode] : prof.members()) {
-        const int i = players.at(pname, tnode);
-        t[i] = tindex[i].at(tnode);
-      }
-      auto it = profile_of.find(t);
-      if (it == profile_of.end()) prof.fail("not a profile of the prior");
-      if (seen[it->second]) prof.fail("profile listed twice");
-      seen[it->second] = true;
-      p.qbar[it->second] = read_outcome(item.at("outcome"), in, players, objects);
-    }
-    for (int k = 0; k < in.num_profiles(); ++k)
-      if (!seen[k]) sp->at("qbar").fail("profile " + std::to_string(k) + " has no qbar");
+      p.qbar[k] = read_outcome(item.at("outcome"), in, players, objects, Reading::Result);
+    });
     p.plus = read_prices(sp->at("plus"), in);
     p.minus = read_prices(sp->at("minus"), in);
     r.shadow_prices = std::move(p);
   }
   if (auto sw = cert.find("separating_weights")) {
     sw->expect_object({"weights", "interim_value", "bound"});
-    r.separating = SeparatingWeights{read_z_vector(sw->at("weights"), in, false),
+    r.separating = SeparatingWeights{read_z_vector(sw->at("weights"), in, false, Reading::Result),
                                      sw->at("interim_value").as_rational(), sw->at("bound").as_rational()};
   }
   if (auto ts = cert.find("test_set")) {
@@ -592,25 +617,38 @@ InterimResult read_result_json(const InterimInstance& in, const JsonNode& root) 
     v.bound = ts->at("bound").as_rational();
     r.test_set = v;
   }
-  if (auto w = root.find("weighted")) {
+  const std::optional<JsonNode> w = root.find("weighted");
+  const std::optional<JsonNode> bm = cert.find("border_max");
+  if (w) {
     w->expect_object({"interim_value", "feasible_max", "border_max"});
     Weighted wt{w->at("interim_value").as_rational(), w->at("feasible_max").as_rational(), std::nullopt};
-    if (auto bm = cert.find("border_max")) {
+    const std::optional<JsonNode> top = w->find("border_max");
+    if (top && !bm) top->contradict("border_max is stated without its certificate (/certificate/border_max)");
+    if (bm) {
       bm->expect_object({"value", "primal", "dual"});
       BorderMax b;
       b.value = bm->at("value").as_rational();
-      if (auto top = w->find("border_max"); top && top->as_rational() != b.value)
-        top->fail("differs from the certificate's border_max value");
-      b.primal = read_z_vector(bm->at("primal"), in, false);
+      if (!top) bm->contradict("a certificate of border_max, but /weighted states no border_max");
+      if (top->as_rational() != b.value)
+        top->contradict("border_max " + text(top->as_rational()) +
+                        " differs from the certificate's border_max value " + text(b.value));
+      b.primal = read_z_vector(bm->at("primal"), in, false, Reading::Result);
       const JsonNode dual = bm->at("dual");
       dual.expect_object({"plus", "minus"});
       b.plus = read_prices(dual.at("plus"), in);
       b.minus = read_prices(dual.at("minus"), in);
       wt.border_max = std::move(b);
-    } else if (w->find("border_max")) {
-      w->fail("border_max without its certificate");
     }
     r.weighted = std::move(wt);
+  } else if (bm) {
+    bm->contradict("a certificate of border_max, but the result states no weighted values");
+  }
+  // The claims each method states (README "Result fields"): lp counts X and, with weights, gives
+  // the weighted values with border_max; greedy gives the weighted values with weights.
+  if (r.method == "lp") root.at("outcomes");
+  if (in.weights && (r.method == "lp" || r.method == "greedy")) {
+    const JsonNode wn = root.at("weighted");  // missing: "missing required field"
+    if (r.method == "lp") wn.at("border_max");
   }
   return r;
 }

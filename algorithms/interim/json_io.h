@@ -15,7 +15,7 @@
 // plain number per type in interim/weights. Unknown fields are errors.
 //
 // Result:
-// {"model":"interim","method","arith":"exact","status":"feasible|infeasible|border_satisfied|inconclusive",
+// {"model":"interim","method":"lp|border|greedy","arith":"exact","status":"feasible|infeasible|border_satisfied|inconclusive",
 //   "outcomes":|X| (lp), "test_sets":N (border), "weighted":{"interim_value","feasible_max","border_max"},
 //   "certificate":{"ex_post":[{"profile":{player:type},"lottery":[{"prob","outcome":{player:{object:q}}}]}],
 //                  "separating_weights":{"weights":{player:{type:{object:w}}},"interim_value","bound"},
@@ -40,7 +40,13 @@ Json z_vector_json(const InterimInstance& instance, const std::vector<Rational>&
 Json members_json(const InterimInstance& instance, TestSet s);
 
 Json write_result_json(const InterimInstance& instance, const InterimResult& result);
-// Reads a result back (the certificate strictly; unknown top-level fields are ignored).
+// Reads a result back (the certificate strictly; unknown top-level fields are ignored). "arith"
+// ("exact"), "method" (lp, border or greedy) and "certificate" are required, and so are the claims
+// the method states: lp "outcomes" and, when the instance has weights, "weighted" with
+// "border_max"; greedy "weighted" when the instance has weights. What is missing or cannot be
+// read is an InputError; a name the instance lacks, a profile or test-set member listed twice, a
+// border_max that differs from its certificate's value or comes without it contradicts the
+// result (ResultContradiction: verify's exit 1).
 InterimResult read_result_json(const InterimInstance& instance, const JsonNode& root);
 
 }  // namespace equilab::interim

@@ -14,14 +14,16 @@
 // vectors are omitted. Every value is a string in lowest terms; a double is written as
 // its exact rational value. When reading a result, unknown top-level fields are
 // ignored (tools may add metadata such as timings); the certificate object is strict.
+// read_result_to_verify adds what verify requires: the answer's fields for its status and none of
+// another status's.
 #include "lp/json_io.h"
-
-#include "lp/mps.h"
 
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "lp/mps.h"
 
 namespace equilab::lp {
 namespace {
@@ -51,7 +53,8 @@ RowOp read_op(const JsonNode& node) {
 }
 
 // A bound: absent gives `absent`, null gives infinity (nullopt), otherwise the number.
-std::optional<Rational> read_bound(const JsonNode& var, std::string_view key, std::optional<Rational> absent) {
+std::optional<Rational> read_bound(const JsonNode& var, std::string_view key,
+                                   std::optional<Rational> absent) {
   auto node = var.find(key);
   if (!node) return absent;
   if (node->is_null()) return std::nullopt;
@@ -65,7 +68,8 @@ Variable read_variable(const JsonNode& node) {
   v.lower = read_bound(node, "lower", Rational(0));
   v.upper = read_bound(node, "upper", std::nullopt);
   if (v.lower && v.upper && *v.lower > *v.upper)
-    node.fail("inconsistent bounds: lower " + equilab::to_string(*v.lower) + " > upper " + equilab::to_string(*v.upper));
+    node.fail("inconsistent bounds: lower " + equilab::to_string(*v.lower) + " > upper " +
+              equilab::to_string(*v.upper));
   return v;
 }
 
@@ -92,7 +96,9 @@ void read_header(const JsonNode& root) {
   if (auto name = root.find("name")) name->as_string();
 }
 
-Json bound_json(const std::optional<Rational>& bound) { return bound ? rational_json(*bound) : Json(nullptr); }
+Json bound_json(const std::optional<Rational>& bound) {
+  return bound ? rational_json(*bound) : Json(nullptr);
+}
 
 bool ends_with_mps(const std::string& path) {
   if (path.size() < 4) return false;
@@ -123,7 +129,8 @@ Json named_vector(const std::vector<T>& values, const std::vector<Item>& items, 
     throw std::logic_error(field + " has " + std::to_string(values.size()) + " entries, expected " +
                            std::to_string(items.size()));
   Json out = Json::object();
-  for (std::size_t i = 0; i < values.size(); ++i) out[items[i].name] = value_text(values[i], field, items[i].name);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out[items[i].name] = value_text(values[i], field, items[i].name);
   if (out.size() != items.size()) throw std::logic_error(field + ": the model has duplicate names");
   return out;
 }
@@ -151,13 +158,14 @@ NameIndex index_names(const std::vector<Item>& items) {
 
 // An object keyed by names of `items`: every key must be known and every item present.
 template <class Item>
-std::vector<Rational> read_named_vector(const JsonNode& node, const std::vector<Item>& items, const NameIndex& index,
-                                        const char* kind) {
+std::vector<Rational> read_named_vector(const JsonNode& node, const std::vector<Item>& items,
+                                        const NameIndex& index, const char* kind) {
   std::vector<Rational> out(items.size());
   std::vector<bool> seen(items.size(), false);
   for (const auto& [name, value] : node.members()) {
     auto it = index.find(name);
-    if (it == index.end()) value.fail(std::string("unknown ") + kind + " \"" + name + "\"");
+    if (it == index.end())
+      value.contradict(std::string("unknown ") + kind + " \"" + name + "\" (the instance has none)");
     out[it->second] = value.as_rational();
     seen[it->second] = true;
   }
@@ -183,7 +191,8 @@ struct ResultReader {
 std::vector<Rational> merge_vector(std::vector<Rational> top, std::vector<Rational> cert,
                                    const std::optional<JsonNode>& cert_node, const char* field) {
   if (cert.empty()) return top;
-  if (!top.empty() && top != cert) cert_node->fail(std::string("certificate ") + field + " differs from the top-level " + field);
+  if (!top.empty() && top != cert)
+    cert_node->contradict(std::string("certificate ") + field + " differs from the top-level " + field);
   return cert;
 }
 
@@ -198,7 +207,8 @@ LpModel read_lp_json(const JsonNode& root) {
   NameIndex vars;
   for (const JsonNode& node : root.at("variables").elements()) {
     Variable v = read_variable(node);
-    if (!vars.emplace(v.name, model.num_vars()).second) node.at("name").fail("duplicate variable name \"" + v.name + "\"");
+    if (!vars.emplace(v.name, model.num_vars()).second)
+      node.at("name").fail("duplicate variable name \"" + v.name + "\"");
     model.variables.push_back(std::move(v));
   }
 
@@ -236,7 +246,10 @@ Json write_lp_json(const LpModel& model) {
   for (const Constraint& c : model.constraints) {
     Json coef = Json::object();
     for (const auto& [j, a] : c.coef) coef[model.variables.at(j).name] = rational_json(a);
-    constraints.push_back({{"name", c.name}, {"coef", std::move(coef)}, {"op", to_string(c.op)}, {"rhs", rational_json(c.rhs)}});
+    constraints.push_back({{"name", c.name},
+                           {"coef", std::move(coef)},
+                           {"op", to_string(c.op)},
+                           {"rhs", rational_json(c.rhs)}});
   }
   doc["variables"] = std::move(variables);
   doc["objective"] = std::move(objective);
@@ -253,7 +266,9 @@ LpModel read_lp_file(const std::string& path) {
 template <class T>
 Json write_solution_json(const LpModel& model, const Solution<T>& solution, const std::string& method) {
   constexpr bool exact = std::is_same_v<T, Rational>;
-  Json doc = {{"model", "lp"}, {"method", method}, {"arith", exact ? "exact" : "double"},
+  Json doc = {{"model", "lp"},
+              {"method", method},
+              {"arith", exact ? "exact" : "double"},
               {"status", to_string(solution.status)}};
   if (solution.status == Status::Optimal) doc["objective"] = value_text(solution.objective, "objective", "");
   put_vector(doc, "primal", solution.primal, model.variables);
@@ -288,7 +303,8 @@ Solution<Rational> read_solution_json(const LpModel& model, const JsonNode& root
   if (auto m = root.find("model"); m && m->as_string() != "lp") m->fail("expected \"model\": \"lp\"");
   if (auto arith = root.find("arith")) {
     std::string a = arith->as_string();
-    if (a != "exact" && a != "double") arith->fail("arith must be \"exact\" or \"double\", not \"" + a + "\"");
+    if (a != "exact" && a != "double")
+      arith->fail("arith must be \"exact\" or \"double\", not \"" + a + "\"");
   }
   if (auto method = root.find("method")) method->as_string();
 
@@ -313,6 +329,51 @@ Solution<Rational> read_solution_json(const LpModel& model, const JsonNode& root
     s.ray = reader.variables(cert->find("ray"));
   }
   return s;
+}
+
+ResultToVerify read_result_to_verify(const LpModel& model, const JsonNode& root) {
+  if (!root.raw().is_object()) root.fail("expected an object");
+  ResultToVerify out;
+  out.exact = root.at("arith").as_string() == "exact";  // the value itself is checked below
+  const JsonNode cert = root.at("certificate");
+  out.solution = read_solution_json(model, root);
+  const Status status = out.solution.status;
+  const std::string status_name = to_string(status);
+  // The answer's fields of this status must be there (an empty vector is omitted by the writer).
+  auto require = [&](const char* key, bool applies) {
+    if (applies && !root.find(key))
+      root.fail(std::string("missing required field \"") + key + "\" of an " + status_name + " result");
+  };
+  // What belongs to another status's answer contradicts this one.
+  auto refuse = [&](const JsonNode& holder, const char* key, const char* what) {
+    if (auto node = holder.find(key))
+      node->contradict(std::string("an ") + status_name + " result has no " + what);
+  };
+  const bool vars = model.num_vars() > 0, rows = model.num_rows() > 0;
+  switch (status) {
+    case Status::Optimal:
+      require("primal", vars);
+      require("dual", rows);
+      require("reduced_costs", vars);
+      refuse(cert, "farkas", "Farkas multipliers");
+      refuse(cert, "farkas_bounds", "Farkas bounds");
+      refuse(cert, "ray", "ray");
+      break;
+    case Status::Infeasible:
+      for (const char* key : {"objective", "primal", "dual", "reduced_costs"}) refuse(root, key, key);
+      refuse(cert, "primal", "primal point");
+      refuse(cert, "dual", "dual");
+      refuse(cert, "ray", "ray");
+      break;
+    case Status::Unbounded:
+      require("primal", vars);
+      for (const char* key : {"objective", "dual", "reduced_costs"}) refuse(root, key, key);
+      refuse(cert, "dual", "dual");
+      refuse(cert, "farkas", "Farkas multipliers");
+      refuse(cert, "farkas_bounds", "Farkas bounds");
+      break;
+  }
+  return out;
 }
 
 }  // namespace equilab::lp

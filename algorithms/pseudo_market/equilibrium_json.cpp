@@ -1,9 +1,11 @@
 #include "pseudo_market/equilibrium_json.h"
-#include "pseudo_market/equilibrium_kinds.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
+
+#include "pseudo_market/equilibrium_kinds.h"
 
 namespace equilab::pseudo_market {
 
@@ -46,7 +48,8 @@ EquilibriumInstance read_equilibrium_json(const JsonNode& root) {
   if (auto task = root.find("task"); task && task->as_string() != "equilibrium")
     task->fail("expected task \"equilibrium\"");
   if (auto x = root.find("assignment"); x && !root.find("task"))
-    x->fail("an assignment to decompose needs \"task\":\"decompose\" (without \"task\" the task is equilibrium)");
+    x->fail(
+        "an assignment to decompose needs \"task\":\"decompose\" (without \"task\" the task is equilibrium)");
   const JsonNode kind = root.at("kind");
   const std::string kind_name = kind.as_string();
   if (kind_name == "roommates") return read_roommates_json(root);
@@ -203,7 +206,8 @@ std::vector<Rational> read_prices(const EquilibriumInstance& in, const JsonNode&
     const int c = in.priced_index(name);
     if (c < 0)
       v.fail("\"" + name +
-             "\" is not a priced constraint (supply:<object>, or a constraint touching ≥ 2 agents with a positive "
+             "\" is not a priced constraint (supply:<object>, or a constraint touching ≥ 2 agents with a "
+             "positive "
              "ceiling; a ceiling of 0 forbids its cells and is not priced)");
     p[c] = read_nonnegative(v, "a price");
   }
@@ -304,15 +308,21 @@ int read_hull_point(const EquilibriumInstance& in, const JsonNode& node) {
   for (const auto& o : in.objects) on.push_back(o.name);
   const NameIndex aidx("agent", an), oidx("object", on);
   std::vector<int> cells;
-  for (const auto& [aname, v] : node.members()) cells.push_back(in.cell(aidx.at(aname, v), oidx.at(v)));
+  for (const auto& [aname, v] : node.members()) {
+    const auto i = aidx.find(aname);
+    if (!i) v.contradict("unknown agent \"" + aname + "\"");
+    const auto l = oidx.find(v.as_string());
+    if (!l) v.contradict("unknown object \"" + v.as_string() + "\"");
+    cells.push_back(in.cell(*i, *l));
+  }
   std::sort(cells.begin(), cells.end());
   for (std::size_t k = 0; k < in.hull.size(); ++k) {
     std::vector<int> point = in.hull[k];
     std::sort(point.begin(), point.end());
     if (point == cells) return static_cast<int>(k);
   }
-  node.fail(in.kind == "roommates" ? "not a matching of the agents"
-                                   : "not an allocation of all goods within the agents' domains");
+  node.contradict(in.kind == "roommates" ? "not a matching of the agents"
+                                         : "not an allocation of all goods within the agents' domains");
 }
 
 namespace {
@@ -334,16 +344,74 @@ Json per_agent_json(const EquilibriumInstance& in, const std::vector<Rational>& 
   return out;
 }
 
-std::vector<Rational> values_at(const EquilibriumInstance& in, const std::vector<Rational>& prices) {
-  const std::vector<Rational> pp = in.personal_prices(prices), b = in.budgets(prices);
-  std::vector<Rational> v(in.num_agents());
-  for (int i = 0; i < in.num_agents(); ++i) v[i] = in.agents[i].utility_offset + agent_value(in, i, pp, b[i]);
-  return v;
+Json per_object_json(const EquilibriumInstance& in, const std::vector<Rational>& v) {
+  Json out = Json::object();
+  for (int l = 0; l < in.num_objects(); ++l)
+    if (v[l] != 0) out[in.objects[l].name] = text(v[l]);
+  return out;
+}
+
+Json individual_json(const EquilibriumInstance& in, int i, const std::vector<Rational>& v) {
+  Json out = Json::object();
+  for (std::size_t k = 0; k < in.individual[i].size(); ++k)
+    if (v[k] != 0) out[in.individual[i][k].name] = text(v[k]);
+  return out;
+}
+
+Json poly_json(const Poly& p) {
+  Json out = Json::array();
+  for (const Rational& c : p.c) out.push_back(text(c));
+  return out;
+}
+
+std::vector<Rational> utilities_of(const EquilibriumInstance& in, const std::vector<Rational>& x) {
+  std::vector<Rational> u(in.num_agents());
+  for (int i = 0; i < in.num_agents(); ++i) {
+    u[i] = in.agents[i].utility_offset;
+    for (int l = 0; l < in.num_objects(); ++l) u[i] += in.agents[i].utility[l] * x[in.cell(i, l)];
+  }
+  return u;
+}
+
+Json family_certificate_json(const EquilibriumInstance& in, const FamilyCertificate& cert) {
+  Json pieces = Json::array();
+  for (const FamilyPiece& piece : cert.pieces) {
+    Json agents = Json::object();
+    for (int i = 0; i < in.num_agents(); ++i) {
+      const FamilyPathAgent& a = piece.agents[i];
+      Json aj{{"from", per_object_json(in, a.from)},
+              {"to", per_object_json(in, a.to)},
+              {"weight_from", text(a.weight_from)},
+              {"weight_to", text(a.weight_to)},
+              {"budget_binding", a.budget_binding}};
+      if (a.budget_binding) {
+        aj["t_from"] = text(a.t_from);
+        aj["t_to"] = text(a.t_to);
+      }
+      aj["m_from"] = individual_json(in, i, a.m_from);
+      aj["m_to"] = individual_json(in, i, a.m_to);
+      agents[in.agents[i].name] = aj;
+    }
+    Json pj{{"s_from", text(piece.s_from)}, {"s_to", text(piece.s_to)}, {"agents", agents}};
+    if (in.has_hull()) {
+      Json lottery = Json::array();
+      for (const auto& [k, w] : piece.lottery)
+        lottery.push_back({{"assignment", hull_point_json(in, k)}, {"weight", poly_json(w)}});
+      pj["lottery"] = lottery;
+    }
+    pieces.push_back(pj);
+  }
+  return Json{{"pieces", pieces}};
+}
+
+bool price_less(const std::vector<Rational>& a, const std::vector<Rational>& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
 }
 
 }  // namespace
 
-Json write_equilibrium_result_json(const EquilibriumInstance& in, const EquilibriumResult& r) {
+Json write_equilibrium_result_json(const EquilibriumInstance& in, const EquilibriumResult& r,
+                                   const FamilyFilter& accept) {
   Json j;
   j["model"] = "pseudo_market";
   j["task"] = "equilibrium";
@@ -366,20 +434,29 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
   j["certified_points"] = r.certified_points;
   {
     const std::vector<std::string> unmet = existence_hypotheses_unmet(in);
-    Json ex{{"guaranteed", unmet.empty()},
-            {"theorem", in.alpha == 1 ? "EMZ Theorem 1" : "EMZ Theorem 2"}};
+    Json ex{{"guaranteed", unmet.empty()}, {"theorem", in.alpha == 1 ? "EMZ Theorem 1" : "EMZ Theorem 2"}};
     if (!unmet.empty()) ex["unmet"] = unmet;
     j["existence"] = ex;
   }
   const int n = in.num_agents(), L = in.num_objects();
-  Json eqs = Json::array();
-  for (const Equilibrium& e : r.equilibria) {
+  // one equilibrium per price vector, in decreasing order of the prices
+  std::vector<const Equilibrium*> eqs;
+  for (const Equilibrium& e : r.equilibria) eqs.push_back(&e);
+  std::stable_sort(eqs.begin(), eqs.end(), [](const Equilibrium* a, const Equilibrium* b) {
+    return price_less(b->prices, a->prices);
+  });
+  eqs.erase(std::unique(eqs.begin(), eqs.end(),
+                        [](const Equilibrium* a, const Equilibrium* b) { return a->prices == b->prices; }),
+            eqs.end());
+  auto listed_at = [&](const std::vector<Rational>& p) -> const Equilibrium* {
+    for (const Equilibrium* e : eqs)
+      if (e->prices == p) return e;
+    return nullptr;
+  };
+  Json eqs_json = Json::array();
+  for (const Equilibrium* ep : eqs) {
+    const Equilibrium& e = *ep;
     const std::vector<Rational> pp = in.personal_prices(e.prices), b = in.budgets(e.prices);
-    std::vector<Rational> u(n, Rational(0));
-    for (int i = 0; i < n; ++i) {
-      u[i] = in.agents[i].utility_offset;
-      for (int l = 0; l < L; ++l) u[i] += in.agents[i].utility[l] * e.x[in.cell(i, l)];
-    }
     Json agents = Json::object();
     for (int i = 0; i < n; ++i) {
       Json mu = Json::object();
@@ -410,45 +487,273 @@ Json write_equilibrium_result_json(const EquilibriumInstance& in, const Equilibr
              {"personal_prices", agent_object_json(in, pp, false)},
              {"budgets", per_agent_json(in, b)},
              {"assignment", agent_object_json(in, e.x, true)},
-             {"utilities", per_agent_json(in, u)}};
+             {"utilities", per_agent_json(in, utilities_of(in, e.x))}};
     if (e.epsilon) one["epsilon"] = text(*e.epsilon);
     if (e.efficiency) {
       one["pareto_efficient"] = e.efficiency->efficient;
       certificate["efficiency"] = efficiency_json(in, *e.efficiency);
     }
     one["certificate"] = certificate;
-    eqs.push_back(one);
+    eqs_json.push_back(one);
   }
-  j["equilibria"] = eqs;
-  if (!r.families.empty()) {
-    Json fams = Json::array();
-    for (const auto& f : r.families)
-      fams.push_back({{"prices_from", prices_json(in, f.prices_from)},
-                      {"prices_to", prices_json(in, f.prices_to)},
-                      {"utilities_from", per_agent_json(in, values_at(in, f.prices_from))},
-                      {"utilities_to", per_agent_json(in, values_at(in, f.prices_to))}});
-    j["families"] = fams;
+  // families: each segment once (from < to), in decreasing order, each with its certificate
+  std::vector<std::pair<std::vector<Rational>, std::vector<Rational>>> segments;
+  for (const auto& f : r.families) {
+    if (f.prices_from == f.prices_to) continue;  // a point: listed among the equilibria
+    if (price_less(f.prices_to, f.prices_from))
+      segments.emplace_back(f.prices_to, f.prices_from);
+    else
+      segments.emplace_back(f.prices_from, f.prices_to);
   }
-  if (!r.irrational.empty()) {
-    Json irr = Json::array();
-    for (const auto& e : r.irrational) {
-      Json coef = Json::array();
-      for (const Rational& c : e.polynomial.c) coef.push_back(text(c));
-      irr.push_back({{"polynomial", coef},
-                     {"polynomial_text", e.polynomial.text()},
-                     {"interval", Json::array({text(e.lo), text(e.hi)})},
-                     {"prices_base", prices_json(in, e.base)},
-                     {"prices_direction", prices_json(in, e.direction)},
-                     {"pattern", e.pattern}});
+  std::sort(segments.begin(), segments.end(), [](const auto& a, const auto& b) {
+    return price_less(b.first, a.first) || (a.first == b.first && price_less(b.second, a.second));
+  });
+  segments.erase(std::unique(segments.begin(), segments.end()), segments.end());
+  Json fams = Json::array();
+  std::uint64_t uncertified = 0;
+  for (const auto& [from, to] : segments) {
+    const Equilibrium *e0 = listed_at(from), *e1 = listed_at(to);
+    std::optional<FamilyCertificate> cert;
+    if (e0 && e1)
+      cert = build_family_certificate(
+          in, from, to, [&](const std::vector<Rational>& p) { return listed_at(p) != nullptr; });
+    if (!cert || (accept && !accept(from, to, *cert))) {
+      ++uncertified;
+      continue;
     }
-    j["irrational"] = irr;
+    fams.push_back({{"prices_from", prices_json(in, from)},
+                    {"prices_to", prices_json(in, to)},
+                    {"utilities_from", per_agent_json(in, utilities_of(in, e0->x))},
+                    {"utilities_to", per_agent_json(in, utilities_of(in, e1->x))},
+                    {"certificate", family_certificate_json(in, *cert)}});
   }
+  // irrational equilibria, in decreasing order of (base, direction, interval)
+  std::vector<const IrrationalEquilibrium*> irr;
+  for (const auto& e : r.irrational) irr.push_back(&e);
+  std::stable_sort(irr.begin(), irr.end(),
+                   [](const IrrationalEquilibrium* a, const IrrationalEquilibrium* b) {
+                     if (a->base != b->base) return price_less(b->base, a->base);
+                     if (a->direction != b->direction) return price_less(b->direction, a->direction);
+                     return b->lo < a->lo;
+                   });
+  Json irr_json = Json::array();
+  for (const IrrationalEquilibrium* e : irr) {
+    irr_json.push_back({{"polynomial", poly_json(e->polynomial)},
+                        {"polynomial_text", e->polynomial.text()},
+                        {"interval", Json::array({text(e->lo), text(e->hi)})},
+                        {"prices_base", prices_json(in, e->base)},
+                        {"prices_direction", prices_json(in, e->direction)},
+                        {"pattern", e->pattern}});
+  }
+  j["listed"] = {{"equilibria", eqs_json.size()}, {"families", fams.size()}, {"irrational", irr_json.size()}};
+  j["equilibria"] = eqs_json;
+  j["families"] = fams;
+  if (uncertified) j["families_uncertified"] = uncertified;
+  j["irrational"] = irr_json;
   return j;
 }
 
-EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& in, const JsonNode& root) {
-  EquilibriumResult r;
+namespace {
+
+// Reading a result: a name the instance lacks contradicts it (exit 1 in verify); shape faults fail.
+class ResultNames {
+ public:
+  explicit ResultNames(const EquilibriumInstance& in) : in_(in) {
+    std::vector<std::string> an, on;
+    for (const auto& a : in.agents) an.push_back(a.name);
+    for (const auto& o : in.objects) on.push_back(o.name);
+    agents_ = std::make_unique<NameIndex>("agent", an);
+    objects_ = std::make_unique<NameIndex>("object", on);
+  }
+  int agent(const std::string& name, const JsonNode& where) const {
+    const auto k = agents_->find(name);
+    if (!k) where.contradict("unknown agent \"" + name + "\"");
+    return *k;
+  }
+  int object(const std::string& name, const JsonNode& where) const {
+    const auto k = objects_->find(name);
+    if (!k) where.contradict("unknown object \"" + name + "\"");
+    return *k;
+  }
+  int individual_row(int i, const std::string& name, const JsonNode& where) const {
+    for (std::size_t k = 0; k < in_.individual[i].size(); ++k)
+      if (in_.individual[i][k].name == name) return static_cast<int>(k);
+    where.contradict("\"" + name + "\" is not an individual constraint of agent \"" + in_.agents[i].name +
+                     "\"");
+  }
+  // {agent: value} with every agent present.
+  std::vector<Rational> per_agent(const JsonNode& node) const {
+    std::vector<Rational> v(in_.num_agents(), Rational(0));
+    std::vector<bool> seen(in_.num_agents(), false);
+    for (const auto& [name, value] : node.members()) {
+      const int i = agent(name, value);
+      seen[i] = true;
+      v[i] = value.as_rational();
+    }
+    for (int i = 0; i < in_.num_agents(); ++i)
+      if (!seen[i]) node.fail("missing agent \"" + in_.agents[i].name + "\"");
+    return v;
+  }
+  // {object: value}, omitted = 0.
+  std::vector<Rational> per_object(const JsonNode& node) const {
+    std::vector<Rational> v(in_.num_objects(), Rational(0));
+    for (const auto& [name, value] : node.members()) v[object(name, value)] = value.as_rational();
+    return v;
+  }
+  // {agent: {object: value}}: every agent present; objects all present when `dense`.
+  std::vector<Rational> per_cell(const JsonNode& node, bool dense) const {
+    std::vector<Rational> v(in_.num_cells(), Rational(0));
+    std::vector<bool> seen(in_.num_agents(), false);
+    for (const auto& [name, row] : node.members()) {
+      const int i = agent(name, row);
+      seen[i] = true;
+      std::vector<bool> have(in_.num_objects(), false);
+      for (const auto& [oname, value] : row.members()) {
+        const int l = object(oname, value);
+        have[l] = true;
+        v[in_.cell(i, l)] = value.as_rational();
+      }
+      if (dense)
+        for (int l = 0; l < in_.num_objects(); ++l)
+          if (!have[l]) row.fail("missing object \"" + in_.objects[l].name + "\"");
+    }
+    for (int i = 0; i < in_.num_agents(); ++i)
+      if (!seen[i]) node.fail("missing agent \"" + in_.agents[i].name + "\"");
+    return v;
+  }
+  // {row: price} with every priced row present.
+  std::vector<Rational> prices(const JsonNode& node) const {
+    std::vector<Rational> p(in_.priced.size(), Rational(0));
+    std::vector<bool> seen(in_.priced.size(), false);
+    for (const auto& [name, value] : node.members()) {
+      const int c = in_.priced_index(name);
+      if (c < 0) value.contradict("\"" + name + "\" is not a priced constraint of the instance");
+      seen[c] = true;
+      p[c] = value.as_rational();
+    }
+    for (std::size_t c = 0; c < in_.priced.size(); ++c)
+      if (!seen[c]) node.fail("missing price of \"" + in_.priced[c].name + "\"");
+    return p;
+  }
+  // {row: value} over agent i's individual rows, omitted = 0.
+  std::vector<Rational> individual(int i, const JsonNode& node) const {
+    std::vector<Rational> v(in_.individual[i].size(), Rational(0));
+    for (const auto& [name, value] : node.members()) v[individual_row(i, name, value)] = value.as_rational();
+    return v;
+  }
+
+ private:
+  const EquilibriumInstance& in_;
+  std::unique_ptr<NameIndex> agents_, objects_;
+};
+
+bool read_bool(const JsonNode& node) {
+  if (!node.raw().is_boolean()) node.fail("expected true or false");
+  return node.raw().get<bool>();
+}
+
+std::uint64_t read_count(const JsonNode& node) {
+  if (!node.raw().is_number_integer() || node.as_int() < 0) node.fail("expected a non-negative integer");
+  return static_cast<std::uint64_t>(node.as_int());
+}
+
+Poly read_poly(const JsonNode& node) {
+  std::vector<Rational> c;
+  for (const JsonNode& v : node.elements()) c.push_back(v.as_rational());
+  if (!c.empty() && c.back() == 0) node.contradict("a polynomial's last coefficient must not be 0");
+  return Poly(std::move(c));
+}
+
+FamilyCertificate read_family_certificate(const EquilibriumInstance& in, const ResultNames& names,
+                                          const JsonNode& node) {
+  node.expect_object({"pieces"});
+  FamilyCertificate cert;
+  for (const JsonNode& pn : node.at("pieces").elements()) {
+    pn.expect_object({"s_from", "s_to", "agents", "lottery"});
+    FamilyPiece piece;
+    piece.s_from = pn.at("s_from").as_rational();
+    piece.s_to = pn.at("s_to").as_rational();
+    piece.agents.resize(in.num_agents());
+    std::vector<bool> seen(in.num_agents(), false);
+    const JsonNode agents = pn.at("agents");
+    for (const auto& [aname, an] : agents.members()) {
+      const int i = names.agent(aname, an);
+      seen[i] = true;
+      an.expect_object(
+          {"from", "to", "weight_from", "weight_to", "budget_binding", "t_from", "t_to", "m_from", "m_to"});
+      FamilyPathAgent& a = piece.agents[i];
+      a.from = names.per_object(an.at("from"));
+      a.to = names.per_object(an.at("to"));
+      a.weight_from = an.at("weight_from").as_rational();
+      a.weight_to = an.at("weight_to").as_rational();
+      a.budget_binding = read_bool(an.at("budget_binding"));
+      if (auto t = an.find("t_from")) a.t_from = t->as_rational();
+      if (auto t = an.find("t_to")) a.t_to = t->as_rational();
+      if (a.budget_binding && !(an.find("t_from") && an.find("t_to")))
+        an.fail("a budget-binding path needs \"t_from\" and \"t_to\"");
+      a.m_from = names.individual(i, an.at("m_from"));
+      a.m_to = names.individual(i, an.at("m_to"));
+    }
+    for (int i = 0; i < in.num_agents(); ++i)
+      if (!seen[i]) agents.fail("no path for agent \"" + in.agents[i].name + "\"");
+    if (auto lottery = pn.find("lottery"))
+      for (const JsonNode& item : lottery->elements()) {
+        item.expect_object({"assignment", "weight"});
+        piece.lottery.emplace_back(read_hull_point(in, item.at("assignment")), read_poly(item.at("weight")));
+      }
+    cert.pieces.push_back(std::move(piece));
+  }
+  return cert;
+}
+
+EfficiencyCertificate read_efficiency(const EquilibriumInstance& in, const JsonNode& node) {
+  // a certificate whose flag disagrees with its content is readable but contradicts itself
+  if (node.raw().is_object() && node.raw().contains("efficient") && node.raw().at("efficient").is_boolean()) {
+    const bool efficient = node.raw().at("efficient").get<bool>();
+    for (const char* key : {"improvement", "improvement_lottery"})
+      if (efficient && node.raw().contains(key))
+        node.at(key).contradict("the efficiency certificate says efficient but carries an improvement");
+    for (const char* key : {"weights", "row_duals"})
+      if (!efficient && node.raw().contains(key))
+        node.at(key).contradict("the efficiency certificate says not efficient but carries weights");
+  }
+  return read_efficiency_json(in, node);
+}
+
+}  // namespace
+
+EquilibriumResultDocument read_equilibrium_result_document(const EquilibriumInstance& in,
+                                                           const JsonNode& root) {
+  root.expect_object({"model",
+                      "task",
+                      "kind",
+                      "method",
+                      "arith",
+                      "search_arith",
+                      "iterations",
+                      "arith_note",
+                      "status",
+                      "alpha",
+                      "faces",
+                      "patterns",
+                      "undecided_patterns",
+                      "undecided",
+                      "certified_points",
+                      "existence",
+                      "listed",
+                      "equilibria",
+                      "families",
+                      "families_uncertified",
+                      "irrational",
+                      "equilab"});
+  EquilibriumResultDocument doc;
+  EquilibriumResult& r = doc.result;
+  const ResultNames names(in);
   if (auto m = root.find("method")) r.method = m->as_string();
+  doc.task = root.at("task").as_string();
+  doc.kind = root.at("kind").as_string();
+  doc.arith = root.at("arith").as_string();
+  doc.alpha = root.at("alpha").as_rational();
   const JsonNode status = root.at("status");
   const std::string s = status.as_string();
   bool known = false;
@@ -459,70 +764,108 @@ EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& in, co
       known = true;
     }
   if (!known) status.fail("unknown status \"" + s + "\"");
-  std::vector<std::string> an, on;
-  for (const auto& a : in.agents) an.push_back(a.name);
-  for (const auto& o : in.objects) on.push_back(o.name);
-  const NameIndex aidx("agent", an), oidx("object", on);
-  if (auto eqs = root.find("equilibria"))
-    for (const JsonNode& e : eqs->elements()) {
-      Equilibrium eq;
-      eq.prices = read_prices(in, e.at("prices"));
-      eq.x = read_assignment(in, e.at("assignment"));
-      eq.agents.resize(in.num_agents());
-      for (int i = 0; i < in.num_agents(); ++i) eq.agents[i].mu.assign(in.individual[i].size(), Rational(0));
-      const JsonNode cert = e.at("certificate");
-      std::vector<bool> seen(in.num_agents(), false);
-      for (const auto& [aname, a] : cert.at("agents").members()) {
-        const int i = aidx.at(aname, a);
-        seen[i] = true;
-        eq.agents[i].lambda = a.at("lambda").as_rational();
-        if (auto mu = a.find("mu"))
-          for (const auto& [row, v] : mu->members()) {
-            int k = -1;
-            for (std::size_t q = 0; q < in.individual[i].size(); ++q)
-              if (in.individual[i][q].name == row) k = static_cast<int>(q);
-            if (k < 0) v.fail("\"" + row + "\" is not an individual constraint of agent \"" + aname + "\"");
-            eq.agents[i].mu[k] = v.as_rational();
-          }
-      }
-      for (int i = 0; i < in.num_agents(); ++i)
-        if (!seen[i]) cert.at("agents").fail("no certificate for agent \"" + in.agents[i].name + "\"");
-      if (auto b = e.find("budgets")) {
-        eq.stated_budgets.assign(in.num_agents(), Rational(0));
-        for (const auto& [aname, v] : b->members()) eq.stated_budgets[aidx.at(aname, v)] = v.as_rational();
-      }
-      if (auto u = e.find("utilities")) {
-        eq.stated_utilities.assign(in.num_agents(), Rational(0));
-        for (const auto& [aname, v] : u->members()) eq.stated_utilities[aidx.at(aname, v)] = v.as_rational();
-      }
-      if (auto pp = e.find("personal_prices")) eq.stated_personal = read_assignment(in, *pp);
-      if (auto eps = e.find("epsilon")) eq.epsilon = read_nonnegative(*eps, "epsilon");
-      if (auto lottery = cert.find("lottery"))
-        for (const JsonNode& point : lottery->elements()) {
-          point.expect_object({"prob", "assignment"});
-          eq.lottery.emplace_back(read_hull_point(in, point.at("assignment")), point.at("prob").as_rational());
-        }
-      if (auto eff = cert.find("efficiency")) eq.efficiency = read_efficiency_json(in, *eff);
-      if (auto priced = cert.find("priced")) {
-        eq.has_stated_priced = true;
-        for (const JsonNode& row : priced->elements()) {
-          row.expect_object({"name", "cells", "rhs", "price"});
-          Equilibrium::StatedRow sr;
-          sr.name = row.at("name").as_string();
-          sr.rhs = row.at("rhs").as_rational();
-          sr.price = row.at("price").as_rational();
-          for (const JsonNode& c : row.at("cells").elements()) {
-            c.expect_object({"agent", "object", "coef"});
-            sr.coef.emplace_back(in.cell(aidx.at(c.at("agent")), oidx.at(c.at("object"))),
-                                 c.at("coef").as_rational());
-          }
-          std::sort(sr.coef.begin(), sr.coef.end());
-          eq.stated_priced.push_back(std::move(sr));
-        }
-      }
-      r.equilibria.push_back(std::move(eq));
+  for (const char* key : {"faces", "patterns", "certified_points", "iterations"})
+    if (auto c = root.find(key)) (void)read_count(*c);
+  if (auto c = root.find("undecided_patterns")) doc.undecided_patterns = read_count(*c);
+  if (auto c = root.find("families_uncertified")) (void)read_count(*c);
+  if (auto u = root.find("undecided"))
+    for (const JsonNode& why : u->elements()) (void)why.as_string();
+  {
+    const JsonNode ex = root.at("existence");
+    ex.expect_object({"guaranteed", "theorem", "unmet"});
+    doc.existence.guaranteed = read_bool(ex.at("guaranteed"));
+    doc.existence.theorem = ex.at("theorem").as_string();
+    if (auto unmet = ex.find("unmet"))
+      for (const JsonNode& why : unmet->elements()) doc.existence.unmet.push_back(why.as_string());
+  }
+  {
+    const JsonNode listed = root.at("listed");
+    listed.expect_object({"equilibria", "families", "irrational"});
+    doc.listed_equilibria = read_count(listed.at("equilibria"));
+    doc.listed_families = read_count(listed.at("families"));
+    doc.listed_irrational = read_count(listed.at("irrational"));
+  }
+  for (const JsonNode& e : root.at("equilibria").elements()) {
+    e.expect_object({"prices", "personal_prices", "budgets", "assignment", "utilities", "pareto_efficient",
+                     "epsilon", "certificate"});
+    Equilibrium eq;
+    eq.prices = names.prices(e.at("prices"));
+    eq.x = names.per_cell(e.at("assignment"), false);
+    eq.stated_personal = names.per_cell(e.at("personal_prices"), true);
+    eq.stated_budgets = names.per_agent(e.at("budgets"));
+    eq.stated_utilities = names.per_agent(e.at("utilities"));
+    if (auto eps = e.find("epsilon")) eq.epsilon = eps->as_rational();
+    std::optional<bool> pareto;
+    if (auto pe = e.find("pareto_efficient")) pareto = read_bool(*pe);
+    doc.pareto_efficient.push_back(pareto);
+    const JsonNode cert = e.at("certificate");
+    cert.expect_object({"agents", "priced", "lottery", "efficiency"});
+    eq.agents.resize(in.num_agents());
+    std::vector<bool> seen(in.num_agents(), false);
+    const JsonNode agents = cert.at("agents");
+    for (const auto& [aname, a] : agents.members()) {
+      const int i = names.agent(aname, a);
+      seen[i] = true;
+      a.expect_object({"lambda", "mu"});
+      eq.agents[i].lambda = a.at("lambda").as_rational();
+      eq.agents[i].mu = names.individual(i, a.at("mu"));
     }
-  return r;
+    for (int i = 0; i < in.num_agents(); ++i)
+      if (!seen[i]) agents.fail("no certificate for agent \"" + in.agents[i].name + "\"");
+    if (auto lottery = cert.find("lottery"))
+      for (const JsonNode& point : lottery->elements()) {
+        point.expect_object({"prob", "assignment"});
+        eq.lottery.emplace_back(read_hull_point(in, point.at("assignment")), point.at("prob").as_rational());
+      }
+    if (auto eff = cert.find("efficiency")) eq.efficiency = read_efficiency(in, *eff);
+    eq.has_stated_priced = true;
+    for (const JsonNode& row : cert.at("priced").elements()) {
+      row.expect_object({"name", "cells", "rhs", "price"});
+      Equilibrium::StatedRow sr;
+      sr.name = row.at("name").as_string();
+      sr.rhs = row.at("rhs").as_rational();
+      sr.price = row.at("price").as_rational();
+      for (const JsonNode& c : row.at("cells").elements()) {
+        c.expect_object({"agent", "object", "coef"});
+        const JsonNode an = c.at("agent"), on = c.at("object");
+        sr.coef.emplace_back(in.cell(names.agent(an.as_string(), an), names.object(on.as_string(), on)),
+                             c.at("coef").as_rational());
+      }
+      std::sort(sr.coef.begin(), sr.coef.end());
+      eq.stated_priced.push_back(std::move(sr));
+    }
+    r.equilibria.push_back(std::move(eq));
+  }
+  for (const JsonNode& f : root.at("families").elements()) {
+    f.expect_object({"prices_from", "prices_to", "utilities_from", "utilities_to", "certificate"});
+    EquilibriumFamily fam{names.prices(f.at("prices_from")), names.prices(f.at("prices_to"))};
+    EquilibriumResultDocument::StatedFamily stated;
+    stated.utilities_from = names.per_agent(f.at("utilities_from"));
+    stated.utilities_to = names.per_agent(f.at("utilities_to"));
+    stated.certificate = read_family_certificate(in, names, f.at("certificate"));
+    r.families.push_back(std::move(fam));
+    doc.families.push_back(std::move(stated));
+  }
+  for (const JsonNode& e : root.at("irrational").elements()) {
+    e.expect_object(
+        {"polynomial", "polynomial_text", "interval", "prices_base", "prices_direction", "pattern"});
+    IrrationalEquilibrium ie;
+    ie.polynomial = read_poly(e.at("polynomial"));
+    doc.polynomial_text.push_back(e.at("polynomial_text").as_string());
+    const auto interval = e.at("interval").elements();
+    if (interval.size() != 2) e.at("interval").fail("expected [lo, hi]");
+    ie.lo = interval[0].as_rational();
+    ie.hi = interval[1].as_rational();
+    ie.base = names.prices(e.at("prices_base"));
+    ie.direction = names.prices(e.at("prices_direction"));
+    ie.pattern = e.at("pattern").as_string();
+    r.irrational.push_back(std::move(ie));
+  }
+  return doc;
+}
+
+EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& in, const JsonNode& root) {
+  return read_equilibrium_result_document(in, root).result;
 }
 
 }  // namespace equilab::pseudo_market

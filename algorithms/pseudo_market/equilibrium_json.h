@@ -21,6 +21,8 @@
 //    "search_arith":"double","iterations","arith_note" (tatonnement only),
 //    "status":"exact|irrational|approximate|none|undecided" (price-certify: "exact|not_equilibrium_price"),
 //    "alpha", "faces", "patterns", "certified_points", "undecided_patterns", "undecided":[why...],
+//    "existence":{"guaranteed":bool,"theorem":"EMZ Theorem 1|2","unmet":[why...]},
+//    "listed":{"equilibria":n,"families":m,"irrational":k},  // the lengths of the three lists
 //    "equilibria":[{"prices":{row:p},"personal_prices":{i:{l:p}},"budgets":{i:b},
 //                   "assignment":{i:{l:x}},"utilities":{i:u},"pareto_efficient":bool,
 //                   "epsilon" (approximate only),
@@ -28,14 +30,28 @@
 //                                  "priced":[{"name","cells":[{agent,object,coef}],"rhs","price"}],
 //                                  "lottery":[{"prob","assignment":{i:l}}] (roommates, bundles),
 //                                  "efficiency":{...} (see efficiency_json)}}],
-//    "families":[{"prices_from","prices_to","utilities_from","utilities_to"}],
+//    "families":[{"prices_from","prices_to","utilities_from","utilities_to",
+//                 "certificate":{"pieces":[{"s_from","s_to",
+//                     "agents":{i:{"from":{l:x},"to":{l:x},"weight_from","weight_to","budget_binding",
+//                                  "t_from","t_to" (binding only),"m_from":{row:m},"m_to":{row:m}}},
+//                     "lottery":[{"assignment":{i:l},"weight":[c0,c1,...]}] (hull kinds)}]}}],
+//    "families_uncertified": n (families found but not certified, so not listed),
 //    "irrational":[{"polynomial":[c0,c1,...],"polynomial_text","interval":[lo,hi],
 //                   "prices_base":{row:p},"prices_direction":{row:d},"pattern"}]}
-// The irrational price is p = base + θ·direction with θ the root of the polynomial in the interval.
+// Equilibria are listed in decreasing (lexicographic) order of their price vectors (rows in the
+// order of Ω*), families in decreasing order of (prices_from, prices_to) with prices_from <
+// prices_to, irrational entries in decreasing order of (base, direction, interval), each once. The irrational
+// price is p = base + θ·direction with θ the root of the polynomial in the interval. The family certificate
+// is pseudo_market/family_certificate.h's (σ runs over each piece, weights are polynomials in σ).
 #pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
 
 #include "core/json.h"
 #include "pseudo_market/equilibrium.h"
+#include "pseudo_market/family_certificate.h"
 
 namespace equilab::pseudo_market {
 
@@ -45,8 +61,39 @@ std::string pseudo_market_task(const JsonNode& root);
 EquilibriumInstance read_equilibrium_json(const JsonNode& root);
 Json write_equilibrium_json(const EquilibriumInstance& instance);
 
-Json write_equilibrium_result_json(const EquilibriumInstance& instance, const EquilibriumResult& result);
-// Reads status and equilibria (prices, assignment, certificate, stated budgets/personal prices).
+// Writes the result; every family gets its certificate (build_family_certificate), and a family
+// without one, or one `accept` refuses (the command passes verify's check), is left out and counted
+// in "families_uncertified".
+using FamilyFilter = std::function<bool(const std::vector<Rational>& from, const std::vector<Rational>& to,
+                                        const FamilyCertificate& certificate)>;
+Json write_equilibrium_result_json(const EquilibriumInstance& instance, const EquilibriumResult& result,
+                                   const FamilyFilter& accept = {});
+
+// A result document as verify reads it: every claim it states, with its certificates. Structural
+// faults (not JSON of the right shape: a missing or unknown field, a wrong type) fail (exit 2);
+// readable content that contradicts the instance (a name it lacks) contradicts (exit 1).
+struct EquilibriumResultDocument {
+  EquilibriumResult result;  // method, status, equilibria (with their stated copies), families, irrational
+  std::string task, kind, arith;
+  Rational alpha;
+  std::vector<std::optional<bool>> pareto_efficient;  // per equilibrium
+  struct StatedFamily {
+    std::vector<Rational> utilities_from, utilities_to;
+    FamilyCertificate certificate;
+  };
+  std::vector<StatedFamily> families;  // parallel to result.families
+  struct Existence {
+    bool guaranteed = false;
+    std::string theorem;
+    std::vector<std::string> unmet;
+  } existence;
+  std::uint64_t listed_equilibria = 0, listed_families = 0, listed_irrational = 0;
+  std::vector<std::string> polynomial_text;         // per irrational entry
+  std::optional<std::uint64_t> undecided_patterns;  // support-enum
+};
+EquilibriumResultDocument read_equilibrium_result_document(const EquilibriumInstance& instance,
+                                                           const JsonNode& root);
+// The result part of the document (status, equilibria, family prices, irrational entries).
 EquilibriumResult read_equilibrium_result_json(const EquilibriumInstance& instance, const JsonNode& root);
 
 // {row: p} → dense prices (omitted rows 0); names must be priced rows.

@@ -178,8 +178,7 @@ DecomposeInstance read_pseudo_market_json(const JsonNode& root) {
         for (const JsonNode& e : cells->elements()) {
           e.expect_object({"agent", "object", "coef"});
           const JsonNode an = e.at("agent"), on = e.at("object");
-          UserConstraint::Entry entry{aidx.at(an),
-                                      oidx.at(on), Rational(1)};
+          UserConstraint::Entry entry{aidx.at(an), oidx.at(on), Rational(1)};
           if (auto coef = e.find("coef")) entry.coef = read_nonnegative(*coef, "coef");
           if (!pairs.insert({entry.agent, entry.object}).second)
             e.fail("duplicate cell (agent \"" + an.as_string() + "\", object \"" + on.as_string() + "\")");
@@ -370,21 +369,35 @@ Json write_result_json(const DecomposeInstance& in, const DecomposeResult& r) {
 
 namespace {
 
+// A bundle named in a result: goods the instance lacks contradict it (verify's exit 1).
+Bundle result_bundle(const DecomposeInstance& in, const std::string& key, const JsonNode& where) {
+  try {
+    return read_bundle(in, key, where);
+  } catch (const ResultContradiction&) {
+    throw;
+  } catch (const InputError& e) {
+    where.contradict(e.reason());
+  }
+}
+
 // {agent:{key:value}} to (cell, value) pairs sorted by cell; keys must be cells of the instance.
 std::vector<std::pair<int, Rational>> read_cell_entries(const DecomposeInstance& in, const JsonNode& node,
                                                         const NameIndex& aidx, const NameIndex& oidx) {
   std::vector<std::pair<int, Rational>> v;
   for (const auto& [aname, row] : node.members()) {
-    const int i = aidx.at(aname, row);
+    const auto i = aidx.find(aname);
+    if (!i) row.contradict("unknown agent \"" + aname + "\"");
     for (const auto& [key, value] : row.members()) {
       int c;
       if (in.kind == Kind::Assignment) {
-        c = in.cell_of(i, oidx.at(key, value));
+        const auto l = oidx.find(key);
+        if (!l) value.contradict("unknown object \"" + key + "\"");
+        c = in.cell_of(*i, *l);
       } else {
-        c = in.bundle_cell(i, read_bundle(in, key, value));
+        c = in.bundle_cell(*i, result_bundle(in, key, value));
         if (c < 0)
-          value.fail("bundle \"" + key + "\" is not a cell of agent \"" + aname +
-                     "\" (cells: the bundles listed for it in the instance's assignment, and \"\")");
+          value.contradict("bundle \"" + key + "\" is not a cell of agent \"" + aname +
+                           "\" (cells: the bundles listed for it in the instance's assignment, and \"\")");
       }
       v.emplace_back(c, value.as_rational());
     }
@@ -443,19 +456,66 @@ DecomposeResult read_result_json(const DecomposeInstance& in, const JsonNode& ro
     for (const JsonNode& item : violations->elements()) {
       item.expect_object({"agent", "A", "B", "j"});
       MNaturalViolation v;
-      v.agent = aidx.at(item.at("agent"));
-      v.A = read_bundle(in, item.at("A").as_string(), item.at("A"));
-      v.B = read_bundle(in, item.at("B").as_string(), item.at("B"));
-      v.j = oidx.at(item.at("j"));
+      const JsonNode agent = item.at("agent"), j = item.at("j");
+      const auto i = aidx.find(agent.as_string());
+      if (!i) agent.contradict("unknown agent \"" + agent.as_string() + "\"");
+      v.agent = *i;
+      v.A = result_bundle(in, item.at("A").as_string(), item.at("A"));
+      v.B = result_bundle(in, item.at("B").as_string(), item.at("B"));
+      const auto l = oidx.find(j.as_string());
+      if (!l) j.contradict("unknown object \"" + j.as_string() + "\"");
+      v.j = *l;
       r.violations.push_back(std::move(v));
     }
   }
   if (auto flags = root.find("m_natural")) {
     const NameIndex aidx = agent_index(in);
-    for (const auto& [aname, flag] : flags->members())
-      r.agents_checked.push_back(aidx.at(aname, flag));
+    for (const auto& [aname, flag] : flags->members()) {
+      const auto i = aidx.find(aname);
+      if (!i) flag.contradict("unknown agent \"" + aname + "\"");
+      r.agents_checked.push_back(*i);
+    }
   }
   return r;
+}
+
+DecomposeResultDocument read_result_document(const DecomposeInstance& in, const JsonNode& root) {
+  root.expect_object({"model", "task", "method", "arith", "status", "route", "cells", "points", "enumerated",
+                      "lottery", "farkas", "m_natural", "violations", "certificate", "equilab"});
+  DecomposeResultDocument doc;
+  // A bare certificate (a status with its lottery, weights or triples, as catalog entries state
+  // them) claims its status only; a result of `solve` states every claim, all required.
+  doc.bare = true;
+  for (const char* key : {"task", "method", "arith", "route", "cells", "points", "enumerated", "certificate"})
+    doc.bare = doc.bare && !root.find(key);
+  doc.result = read_result_json(in, root);
+  if (doc.bare) return doc;
+  doc.task = root.at("task").as_string();
+  doc.arith = root.at("arith").as_string();
+  if (auto m = root.find("method")) (void)m->as_string();
+  if (auto route = root.find("route")) (void)route->as_string();
+  auto count = [](const JsonNode& node) -> std::int64_t {
+    if (!node.raw().is_number_integer() || node.as_int() < 0) node.fail("expected a non-negative integer");
+    return node.as_int();
+  };
+  doc.cells = count(root.at("cells"));
+  if (auto c = root.find("points")) doc.points = count(*c);
+  if (auto c = root.find("enumerated")) (void)count(*c);
+  const JsonNode cert = root.at("certificate");
+  cert.expect_object({"type"});
+  doc.certificate_type = cert.at("type").as_string();
+  if (auto lottery = root.find("lottery")) (void)lottery->elements();
+  if (auto flags = root.find("m_natural")) {
+    doc.has_m_natural = true;
+    const NameIndex aidx = agent_index(in);
+    for (const auto& [aname, flag] : flags->members()) {
+      if (!flag.raw().is_boolean()) flag.fail("expected true or false");
+      const auto i = aidx.find(aname);
+      if (!i) flag.contradict("unknown agent \"" + aname + "\"");
+      doc.m_natural.emplace_back(*i, flag.raw().get<bool>());
+    }
+  }
+  return doc;
 }
 
 }  // namespace equilab::pseudo_market

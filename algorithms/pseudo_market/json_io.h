@@ -29,6 +29,12 @@
 // The lottery (resp. the Farkas weights, the violations) is the certificate `verify` checks.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/json.h"
 #include "pseudo_market/methods.h"
 #include "pseudo_market/model.h"
@@ -41,6 +47,18 @@ Json write_pseudo_market_json(const DecomposeInstance& instance);
 Json write_result_json(const DecomposeInstance& instance, const DecomposeResult& result);
 // Reads a result back (lottery, farkas, violations; unknown top-level fields are ignored).
 DecomposeResult read_result_json(const DecomposeInstance& instance, const JsonNode& root);
+
+// A whole result document as verify reads it (unknown fields fail, a name the instance lacks
+// contradicts): the result and every claim stated beside its certificate.
+struct DecomposeResultDocument {
+  DecomposeResult result;
+  std::string task, arith, certificate_type;
+  std::optional<std::int64_t> cells, points;
+  std::vector<std::pair<int, bool>> m_natural;  // (agent, flag) as stated
+  bool has_m_natural = false;
+  bool bare = false;  // only a status and its certificate (no task, arith, counts, certificate type)
+};
+DecomposeResultDocument read_result_document(const DecomposeInstance& instance, const JsonNode& root);
 
 // Parses a bundle key ("a+b", "" = ∅) against the instance's objects; fails at `where`.
 Bundle read_bundle(const DecomposeInstance& instance, const std::string& key, const JsonNode& where);

@@ -11,6 +11,7 @@
 #include "homotopy/json_io.h"
 #include "homotopy/methods.h"
 #include "verify/allocation_market_certificate.h"
+#include "verify/allocation_market_result.h"
 
 namespace equilab::cli {
 namespace {
@@ -89,8 +90,9 @@ void check_dgs_input(const AllocationMarket& market, const std::string& file) {
       if (!u) continue;
       const std::string at = "/utility/" + key(market.buyers[a]) + "/" + key(market.goods[i].name);
       if (u->slope != 1)
-        throw InputError(file, at + "/slope",
-                         "--method dgs needs transferable utility (every slope 1), not " + equilab::to_string(u->slope));
+        throw InputError(
+            file, at + "/slope",
+            "--method dgs needs transferable utility (every slope 1), not " + equilab::to_string(u->slope));
       const bool moved = market.has_path && market.value_to[a][i] != u->value;
       const Rational& v = market.value_to[a][i];
       if (denominator(v) != 1)
@@ -108,9 +110,17 @@ void check_dgs_input(const AllocationMarket& market, const std::string& file) {
   }
 }
 
+// The path's events carry the GA-structure after each transition: the result lists them and
+// verify checks the path with them (homotopy/json_io.h).
+homotopy::PathOptions path_options() {
+  homotopy::PathOptions o;
+  o.record_structures = true;
+  return o;
+}
+
 MepResult run_method(const AllocationMarket& market, const std::string& method, const SolveRequest& request,
                      const std::string& file) {
-  if (method == "path") return homotopy::solve_path(market);
+  if (method == "path") return homotopy::solve_path(market, path_options());
   if (method == "allocation-lp") {
     try {
       return homotopy::solve_allocation_lp(market, request.max_enumeration);
@@ -119,7 +129,8 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
     }
   }
   if (method == "ga-minmax") {
-    if (market.num_buyers() > homotopy::kGaMinmaxMaxSize || ordinary_goods(market) > homotopy::kGaMinmaxMaxSize)
+    if (market.num_buyers() > homotopy::kGaMinmaxMaxSize ||
+        ordinary_goods(market) > homotopy::kGaMinmaxMaxSize)
       throw InputError(file, "--method",
                        "ga-minmax enumerates GA-structures only for at most " +
                            std::to_string(homotopy::kGaMinmaxMaxSize) + " buyers and " +
@@ -156,7 +167,8 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
   }
   throw InputError("(command line)", "--method",
                    "unknown method \"" + method +
-                       "\" for model allocation_market (path, allocation-lp, ga-minmax, hungarian-bf, assignment-lp, dgs)");
+                       "\" for model allocation_market (path, allocation-lp, ga-minmax, hungarian-bf, "
+                       "assignment-lp, dgs)");
 }
 
 // `--method path --bisect`: the §7.1 halving search. The result is the path method's, marked
@@ -164,7 +176,7 @@ MepResult run_method(const AllocationMarket& market, const std::string& method, 
 // located it in; "unseparated" marks events of steps where halving could not separate
 // simultaneous events (they were applied one at a time at one trial point, see path_bisect.cpp).
 Json solve_bisect(const AllocationMarket& market) {
-  const homotopy::BisectResult b = homotopy::solve_path_bisect(market);
+  const homotopy::BisectResult b = homotopy::solve_path_bisect(market, path_options());
   Json out = homotopy::write_result_json(market, b.result, "path");
   const homotopy::BisectStats& s = b.stats;
   out["search"] = "bisect";
@@ -204,30 +216,72 @@ Json solve(const InstanceSource& src, const SolveRequest& request) {
   return out;
 }
 
-CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
+// The GA-structure count of a {"ga_count": ...} instance: every field recomputed.
+CheckOutcome verify_count(const InstanceSource& src, const JsonNode& result) {
   CheckOutcome out;
-  if (is_count(src)) {
-    const auto [m, n] = read_count(src);
-    // Independent closed form: (m+1)^(m−1) rooted forests on m labelled goods (Cayley) × n!/(n−m)!.
-    Integer expect = 1;
-    for (int j = 0; j < m - 1; ++j) expect *= (m + 1);
-    for (int j = n - m + 1; j <= n; ++j) expect *= j;
-    const std::string claimed = result.at("certificate").at("ga_structures").as_string();
-    out.ok = claimed == expect.str();
-    if (!out.ok)
-      out.messages.push_back("the GA-structure count is " + scientific(expect) + ", not the one claimed");
-    out.lines.push_back("GA-structures " + scientific(expect));
-    return out;
-  }
+  const auto [m, n] = read_count(src);
+  result.expect_object({"model", "method", "arith", "buyers", "goods", "ga_structures", "order_of_magnitude",
+                        "scientific", "certificate"});
+  if (const std::string method = result.at("method").as_string(); method != "ga-count")
+    result.at("method").fail("unknown method \"" + method + "\" for a GA-structure count (ga-count)");
+  if (const std::string arith = result.at("arith").as_string(); arith != "exact")
+    result.at("arith").contradict("a GA-structure count is exact, not \"" + arith + "\"");
+  if (result.at("buyers").as_int() != m)
+    result.at("buyers").contradict("the instance counts for " + std::to_string(m) + " buyers");
+  if (result.at("goods").as_int() != n)
+    result.at("goods").contradict("the instance counts for " + std::to_string(n) + " goods");
+  const JsonNode cert = result.at("certificate");
+  cert.expect_object({"ga_structures"});
+  // Independent closed form: (m+1)^(m−1) rooted forests on m labelled goods (Cayley) × n!/(n−m)!.
+  Integer expect = 1;
+  for (int j = 0; j < m - 1; ++j) expect *= (m + 1);
+  for (int j = n - m + 1; j <= n; ++j) expect *= j;
+  auto claim = [&](const JsonNode& node, const std::string& claimed, const std::string& right,
+                   const std::string& what) {
+    if (claimed == right) return;
+    out.ok = false;
+    out.messages.push_back(node.pointer() + ": " + what + " is " + right + ", not " + claimed);
+  };
+  claim(cert.at("ga_structures"), cert.at("ga_structures").as_string(), expect.str(),
+        "the GA-structure count");
+  claim(result.at("ga_structures"), result.at("ga_structures").as_string(), expect.str(),
+        "the GA-structure count");
+  claim(result.at("order_of_magnitude"), std::to_string(result.at("order_of_magnitude").as_int()),
+        std::to_string(expect.str().size() - 1), "its order of magnitude");
+  claim(result.at("scientific"), result.at("scientific").as_string(), scientific(expect),
+        "its scientific notation");
+  const std::string exact = expect.str();
+  out.lines.push_back("GA-structures (m=" + std::to_string(m) + ", n=" + std::to_string(n) + ") " +
+                      (exact.size() <= 30 ? exact : scientific(expect)));
+  return out;
+}
+
+CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
+  if (is_count(src)) return verify_count(src, result);
+  CheckOutcome out;
   const AllocationMarket market = read_instance(src);
-  const homotopy::Certificate c = homotopy::read_certificate_json(market, result);
-  const verify::Verdict v = verify::check_allocation_market_certificate(market, c);
+  const homotopy::ResultDocument doc = homotopy::read_result_json(market, result);
+  const verify::Verdict v = verify::check_allocation_market_result(market, doc);
   out.ok = v.valid;
   out.messages = v.failures;
-  std::string prices;
+  // What was checked: the certificate's answer (the result's copies must equal it).
+  const homotopy::Certificate& c = doc.certificate;
+  std::string prices, allocation;
   for (int i = 0; i < market.num_goods(); ++i)
     prices += (prices.empty() ? "" : ", ") + market.goods[i].name + " " + equilab::to_string(c.prices[i]);
+  for (int a = 0; a < market.num_buyers(); ++a)
+    allocation +=
+        (allocation.empty() ? "" : ", ") + market.buyers[a] + " -> " + market.goods[c.allocation[a]].name;
   out.lines.push_back("prices " + prices);
+  out.lines.push_back("allocation " + allocation);
+  if (doc.path) {
+    std::string counts;
+    for (const auto& [type, k] : doc.transition_counts)
+      if (k > 0) counts += (counts.empty() ? " (" : ", ") + type + " " + std::to_string(k);
+    out.lines.push_back("path " + std::to_string(doc.events.size()) + " events" +
+                        (counts.empty() ? "" : counts + ")") +
+                        (doc.bisect ? ", located by the halving search" : ""));
+  }
   return out;
 }
 
@@ -246,8 +300,9 @@ std::optional<std::string> too_costly(const AllocationMarket& market, const std:
   if (method == "ga-minmax") {
     const int m = market.num_buyers(), n = ordinary_goods(market);
     if (m > homotopy::kGaMinmaxMaxSize || n > homotopy::kGaMinmaxMaxSize)
-      return std::to_string(m) + " buyers and " + std::to_string(n) + " ordinary goods; ga-minmax takes at most " +
-             std::to_string(homotopy::kGaMinmaxMaxSize) + " of each";
+      return std::to_string(m) + " buyers and " + std::to_string(n) +
+             " ordinary goods; ga-minmax takes at most " + std::to_string(homotopy::kGaMinmaxMaxSize) +
+             " of each";
     const std::uint64_t bound = explicit_bound ? max_enumeration : kCrosscheckGaStructureBound;
     const Integer count = homotopy::ga_minmax_counts(market).enumerated;
     if (count <= bound) return std::nullopt;
@@ -303,8 +358,8 @@ std::string describe(const Json& r) {
   os << "method:      " << r.at("method").get<std::string>() << "\n";
   if (r.contains("search"))
     os << "search:      " << r.at("search").get<std::string>() << " (" << r.at("bisect").at("trials")
-       << " trials, " << r.at("bisect").at("halvings") << " halvings, " << r.at("bisect").at("unseparated_steps")
-       << " unseparated steps)\n";
+       << " trials, " << r.at("bisect").at("halvings") << " halvings, "
+       << r.at("bisect").at("unseparated_steps") << " unseparated steps)\n";
   if (r.contains("ga_structures")) {
     os << "GA-structures (m=" << r.at("buyers") << ", n=" << r.at("goods")
        << "): " << r.at("scientific").get<std::string>()
@@ -327,8 +382,9 @@ std::string describe(const Json& r) {
   os << "\n";
   if (r.contains("ga_structures_enumerated"))
     os << "enumerated:  " << r.at("allocations").get<std::string>() << " allocations, "
-       << r.at("ga_structures_enumerated").get<std::string>() << " GA-structures (forests on the allocated goods; "
-       << r.at("ga_structures_all").get<std::string>() << " in G of §2.2)\n";
+       << r.at("ga_structures_enumerated").get<std::string>()
+       << " GA-structures (forests on the allocated goods; " << r.at("ga_structures_all").get<std::string>()
+       << " in G of §2.2)\n";
   if (r.contains("events")) {
     os << "events (" << r.at("events").size() << "):\n";
     for (const auto& e : r.at("events")) {
@@ -349,7 +405,8 @@ std::string describe(const Json& r) {
 std::pair<std::string, bool> compare(const InstanceSource&, const Json& result, const JsonNode& published) {
   published.expect_object({"prices", "allocation", "transition_counts", "path_transitions",
                            "transitions_present", "max_price_along_path", "ga_structures",
-                           "ga_structures_more_than", "ga_structures_order_of_magnitude", "ga_structures_in_G"});
+                           "ga_structures_more_than", "ga_structures_order_of_magnitude",
+                           "ga_structures_in_G"});
   std::vector<std::string> parts;
   bool match = true;
   auto check = [&](const std::string& text, bool ok) {

@@ -75,7 +75,7 @@ Json solve(const InstanceSource& src, const SolveRequest& request) {
 
 CheckOutcome verify(const InstanceSource& src, const JsonNode& result, const SolveRequest& request) {
   const Economy e = read_instance(src);
-  const EconomyResult claimed = economies::read_result_json(e, result);
+  const EconomyResult claimed = economies::read_result_for_verify(e, result);
   const verify::Verdict verdict = guard_enumeration(
       src.file, [&] { return verify::check_exchange_economy_certificate(e, claimed, request.max_enumeration); });
   CheckOutcome out;

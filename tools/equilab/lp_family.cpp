@@ -1,5 +1,9 @@
 // The "lp" family: exact-simplex, lpsolve-repair (default), and GLPK's glp_exact as
 // an external reference in crosscheck.
+#include <iostream>
+#include <memory>
+#include <sstream>
+
 #include "family.h"
 #include "generators/lp_generator.h"
 #include "lp/exact_simplex.h"
@@ -8,10 +12,7 @@
 #include "lp/lpsolve.h"
 #include "lp/mps.h"
 #include "verify/lp_certificate.h"
-
-#include <iostream>
-#include <memory>
-#include <sstream>
+#include "verify/lp_measures.h"
 
 namespace equilab::cli {
 namespace {
@@ -33,26 +34,52 @@ Json solve_lp(const InstanceSource& src, const SolveRequest& request) {
   const lp::LpModel model = read_model(src);
   const std::string method = request.method.empty() ? "lpsolve-repair" : request.method;
   if (method == "exact-simplex") {
-    if (request.exact) return lp::write_solution_json(model, lp::simplex_solve<Rational>(model, progress_options()), method);
+    if (request.exact)
+      return lp::write_solution_json(model, lp::simplex_solve<Rational>(model, progress_options()), method);
     return lp::write_solution_json(model, lp::simplex_solve<double>(model, progress_options()), method);
   }
   if (method == "lpsolve-repair") {
-    if (request.exact) return lp::write_solution_json(model, lp::lpsolve_repair(model, progress_options()), method);
+    if (request.exact)
+      return lp::write_solution_json(model, lp::lpsolve_repair(model, progress_options()), method);
     // In double, lpsolve-repair is lp_solve alone: there is nothing to repair.
     return lp::write_solution_json(model, lp::lpsolve_solve(model), "lpsolve");
   }
-  throw InputError("(command line)", "--method", "unknown method \"" + method + "\" for model lp (exact-simplex, lpsolve-repair)");
+  throw InputError("(command line)", "--method",
+                   "unknown method \"" + method + "\" for model lp (exact-simplex, lpsolve-repair)");
 }
 
+// verify: an exact result is accepted when its certificate holds. A floating-point result
+// ("arith": "double") is never accepted: its numbers are the exact values of doubles, so verify
+// measures, exactly, how far each condition of the certificate is violated and says so; the same
+// measures accompany an exact result whose certificate fails.
 CheckOutcome verify_lp(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
   const lp::LpModel model = read_model(src);
-  const lp::Solution<Rational> solution = lp::read_solution_json(model, result);
+  const lp::ResultToVerify read = lp::read_result_to_verify(model, result);
+  const lp::Solution<Rational>& solution = read.solution;
   const verify::Verdict verdict = verify::check_lp_certificate(model, solution);
   CheckOutcome out;
+  out.lines.push_back(std::string("status ") + lp::to_string(solution.status));
+  if (solution.status == lp::Status::Optimal)
+    out.lines.push_back("objective " + to_string(solution.objective));
+  auto add_measures = [&](const std::string& heading) {
+    out.lines.push_back(heading);
+    for (const std::string& line : verify::measure_lines(verify::measure_lp_result(model, solution)))
+      out.lines.push_back("  " + line);
+  };
+  if (!read.exact) {
+    out.ok = false;
+    add_measures(
+        "arith double: a floating-point result is measured, not certified; exact measures of its "
+        "certificate's conditions:");
+    out.messages.push_back(
+        std::string("arith \"double\": a floating-point result is not a proof, whatever its measures") +
+        (verdict.valid ? " (these numbers happen to meet every condition exactly)" : "") +
+        "; solve with --arith exact for a certificate");
+    return out;
+  }
   out.ok = verdict.valid;
   out.messages = verdict.failures;
-  out.lines.push_back(std::string("status ") + lp::to_string(solution.status));
-  if (solution.status == lp::Status::Optimal) out.lines.push_back("objective " + to_string(solution.objective));
+  if (!verdict.valid) add_measures("exact measures of the certificate's conditions:");
   return out;
 }
 
@@ -89,11 +116,12 @@ CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest&) {
   const auto& first = runs.front().solution;
   for (std::size_t k = 1; k < runs.size(); ++k) {
     const auto& other = runs[k].solution;
-    bool same = other.status == first.status && (first.status != lp::Status::Optimal || other.objective == first.objective);
+    bool same = other.status == first.status &&
+                (first.status != lp::Status::Optimal || other.objective == first.objective);
     if (!same) {
       out.ok = false;
-      out.messages.push_back("disagreement: " + runs.front().method + " says " + describe_solution(first) + ", " +
-                             runs[k].method + " says " + describe_solution(other));
+      out.messages.push_back("disagreement: " + runs.front().method + " says " + describe_solution(first) +
+                             ", " + runs[k].method + " says " + describe_solution(other));
     }
   }
   return out;
@@ -104,12 +132,15 @@ std::string describe_lp(const Json& r) {
   os << "status:    " << r.at("status").get<std::string>() << "\n";
   os << "method:    " << r.at("method").get<std::string>() << "\n";
   os << "arith:     " << r.at("arith").get<std::string>()
-     << (r.at("arith") == "double" ? "  (floating point: values are the exact binary expansions of doubles, not exact answers)" : "")
+     << (r.at("arith") == "double"
+             ? "  (floating point: values are the exact binary expansions of doubles, not exact answers)"
+             : "")
      << "\n";
   if (r.contains("objective")) os << "objective: " << r.at("objective").get<std::string>() << "\n";
   auto table = [&os](const char* title, const Json& values) {
     os << title << ":\n";
-    for (const auto& item : values.items()) os << "  " << item.key() << " = " << item.value().get<std::string>() << "\n";
+    for (const auto& item : values.items())
+      os << "  " << item.key() << " = " << item.value().get<std::string>() << "\n";
   };
   if (r.contains("primal")) table("primal", r.at("primal"));
   if (r.contains("dual")) table("dual (shadow prices)", r.at("dual"));
@@ -119,14 +150,16 @@ std::string describe_lp(const Json& r) {
   return os.str();
 }
 
-std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& result, const JsonNode& published) {
+std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& result,
+                                        const JsonNode& published) {
   published.expect_object({"status", "objective"});
   const std::string status = result.at("status").get<std::string>();
   std::string computed = status;
   bool match = status == published.at("status").as_string();
   if (status == "optimal") {
     computed += " " + result.at("objective").get<std::string>();
-    if (auto obj = published.find("objective")) match = match && parse_rational(result.at("objective").get<std::string>()) == obj->as_rational();
+    if (auto obj = published.find("objective"))
+      match = match && parse_rational(result.at("objective").get<std::string>()) == obj->as_rational();
   }
   return {computed, match};
 }
@@ -134,11 +167,14 @@ std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& resul
 Generator add_lp_generator(CLI::App& generate) {
   auto options = std::make_shared<gen::LpGenOptions>();
   auto kind = std::make_shared<std::string>("general");
-  CLI::App* cmd = generate.add_subcommand("lp", "a random LP (feasible by construction unless --kind says otherwise)");
+  CLI::App* cmd =
+      generate.add_subcommand("lp", "a random LP (feasible by construction unless --kind says otherwise)");
   cmd->add_option("--vars", options->vars, "number of variables")->capture_default_str();
   cmd->add_option("--cons", options->cons, "number of constraints")->capture_default_str();
-  cmd->add_option("--kind", *kind, "general|degenerate|infeasible|unbounded|equality|bounded")->capture_default_str();
-  cmd->add_option("--density", options->density, "fraction of nonzero coefficients, in (0,1]")->capture_default_str();
+  cmd->add_option("--kind", *kind, "general|degenerate|infeasible|unbounded|equality|bounded")
+      ->capture_default_str();
+  cmd->add_option("--density", options->density, "fraction of nonzero coefficients, in (0,1]")
+      ->capture_default_str();
   return {cmd, [options, kind](std::uint64_t seed) {
             try {
               gen::LpGenOptions o = *options;
@@ -153,8 +189,10 @@ Generator add_lp_generator(CLI::App& generate) {
 }  // namespace
 
 Family lp_family() {
-  return Family{"lp",        {"lpsolve-repair", "exact-simplex"}, solve_lp, verify_lp, crosscheck_lp, describe_lp,
-                compare_lp, add_lp_generator};
+  return Family{"lp",          {"lpsolve-repair", "exact-simplex"},
+                solve_lp,      verify_lp,
+                crosscheck_lp, describe_lp,
+                compare_lp,    add_lp_generator};
 }
 
 }  // namespace equilab::cli

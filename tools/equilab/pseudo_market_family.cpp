@@ -2,6 +2,8 @@
 // Task `decompose`: caratheodory (default), bckm-flow (bihierarchies), m-natural (utilities).
 // Task `equilibrium` (kinds assignment, roommates, bundles): support-enum (default within its limits),
 // tatonnement (default beyond them), price-certify (candidate prices).
+#include "verify/pseudo_market_family.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -14,6 +16,7 @@
 #include "pseudo_market/bihierarchy.h"
 #include "pseudo_market/equilibrium.h"
 #include "pseudo_market/equilibrium_json.h"
+#include "pseudo_market/family_certificate.h"
 #include "pseudo_market/json_io.h"
 #include "pseudo_market/methods.h"
 #include "verify/pseudo_market_certificate.h"
@@ -107,7 +110,22 @@ Json solve_pseudo_market(const InstanceSource& src, const SolveRequest& request)
   if (is_equilibrium(src)) {
     const EquilibriumInstance in = read_eq_instance(src);
     const std::string method = request.method.empty() ? default_eq_method(in) : request.method;
-    return write_equilibrium_result_json(in, run_eq_method(in, method, request, src.file));
+    const EquilibriumResult r = run_eq_method(in, method, request, src.file);
+    // a family is listed only with a certificate verify accepts (DESIGN principle 8)
+    auto accept = [&](const std::vector<Rational>& from, const std::vector<Rational>& to,
+                      const FamilyCertificate& cert) {
+      verify::Verdict v;
+      verify::check_family(
+          in, from, to, cert,
+          [&](const std::vector<Rational>& p) {
+            for (const Equilibrium& e : r.equilibria)
+              if (!e.epsilon && e.prices == p) return true;
+            return false;
+          },
+          "family", v);
+      return v.valid;
+    };
+    return write_equilibrium_result_json(in, r, accept);
   }
   const DecomposeInstance in = read_instance(src);
   const std::string method = request.method.empty() ? "caratheodory" : request.method;
@@ -135,8 +153,9 @@ std::string eq_status_line(const EquilibriumResult& r) {
 
 CheckOutcome verify_equilibrium(const InstanceSource& src, const JsonNode& result) {
   const EquilibriumInstance in = read_eq_instance(src);
-  const EquilibriumResult claimed = read_equilibrium_result_json(in, result);
-  const verify::Verdict verdict = verify::check_equilibrium_certificate(in, claimed);
+  const EquilibriumResultDocument document = read_equilibrium_result_document(in, result);
+  const EquilibriumResult& claimed = document.result;
+  const verify::Verdict verdict = verify::check_equilibrium_result(in, document);
   CheckOutcome out;
   out.ok = verdict.valid;
   out.messages = verdict.failures;
@@ -145,6 +164,7 @@ CheckOutcome verify_equilibrium(const InstanceSource& src, const JsonNode& resul
   if (claimed.status == EqStatus::None || claimed.status == EqStatus::Undecided ||
       claimed.status == EqStatus::Irrational)
     line += "; the claim itself carries no certificate";
+  if (!claimed.families.empty()) line += ", " + std::to_string(claimed.families.size()) + " families checked";
   out.lines.push_back(line + ")");
   return out;
 }
@@ -156,8 +176,10 @@ CheckOutcome crosscheck_equilibrium(const InstanceSource& src, const SolveReques
   const EquilibriumInstance in = read_eq_instance(src);
   CheckOutcome out;
   std::vector<std::string> methods;
-  if (default_eq_method(in) == "support-enum") methods.push_back("support-enum");
-  else out.lines.push_back("support-enum: not run (beyond its limits)");
+  if (default_eq_method(in) == "support-enum")
+    methods.push_back("support-enum");
+  else
+    out.lines.push_back("support-enum: not run (beyond its limits)");
   methods.push_back("tatonnement");
   if (in.candidate_prices) methods.push_back("price-certify");
   std::map<std::string, EquilibriumResult> results;
@@ -177,8 +199,9 @@ CheckOutcome crosscheck_equilibrium(const InstanceSource& src, const SolveReques
                                " listed by " + method);
       }
     }
-    if (exact) out.lines.push_back("price-certify confirms " + std::to_string(recertified) + " of " +
-                                   std::to_string(exact) + " equilibrium prices of " + method);
+    if (exact)
+      out.lines.push_back("price-certify confirms " + std::to_string(recertified) + " of " +
+                          std::to_string(exact) + " equilibrium prices of " + method);
     results.emplace(method, std::move(r));
   }
   for (const auto& [a, ra] : results)
@@ -194,9 +217,12 @@ CheckOutcome verify_pseudo_market(const InstanceSource& src, const JsonNode& res
                                   const SolveRequest& request) {
   if (is_equilibrium(src)) return verify_equilibrium(src, result);
   const DecomposeInstance in = read_instance(src);
-  const DecomposeResult claimed = read_result_json(in, result);
-  const verify::Verdict verdict = guard_enumeration(
+  const DecomposeResultDocument document = read_result_document(in, result);
+  const DecomposeResult& claimed = document.result;
+  verify::Verdict verdict = guard_enumeration(
       src.file, [&] { return verify::check_pseudo_market_certificate(in, claimed, limits_of(request)); });
+  const verify::Verdict claims = verify::check_decompose_claims(in, document);
+  for (const std::string& why : claims.failures) verdict.fail(why);
   CheckOutcome out;
   out.ok = verdict.valid;
   out.messages = verdict.failures;
@@ -555,10 +581,12 @@ Generator add_pseudo_market_generator(CLI::App& generate) {
   cmd->add_option("--regions", eq->regions, "equilibrium, assignment: EMZ §4.3 regions (0 = none)")
       ->capture_default_str();
   cmd->add_flag("--endowments", eq->endowments, "equilibrium, assignment: random endowments ω");
-  cmd->add_option("--alpha", eq->alpha, "equilibrium, assignment: α of the α-slack budgets (< 1 needs --endowments)")
+  cmd->add_option("--alpha", eq->alpha,
+                  "equilibrium, assignment: α of the α-slack budgets (< 1 needs --endowments)")
       ->capture_default_str();
   cmd->add_flag("--dichotomous", eq->dichotomous, "equilibrium: 0/1 utilities");
-  cmd->add_flag("--allocate-all", eq->allocate_all, "equilibrium, assignment: supplies as equalities, Σq = agents");
+  cmd->add_flag("--allocate-all", eq->allocate_all,
+                "equilibrium, assignment: supplies as equalities, Σq = agents");
   cmd->add_option("--points", options->points,
                   "decompose: integral points in the mixture (0 = max(agents, objects))")
       ->capture_default_str();
@@ -589,9 +617,12 @@ Family pseudo_market_family() {
   // caratheodory; equilibrium: support-enum within its limits, else tatonnement).
   return Family{"pseudo_market",
                 {"caratheodory", "bckm-flow", "m-natural", "support-enum", "tatonnement", "price-certify"},
-                solve_pseudo_market,      verify_pseudo_market,
-                crosscheck_pseudo_market, describe_pseudo_market,
-                compare_pseudo_market,    add_pseudo_market_generator};
+                solve_pseudo_market,
+                verify_pseudo_market,
+                crosscheck_pseudo_market,
+                describe_pseudo_market,
+                compare_pseudo_market,
+                add_pseudo_market_generator};
 }
 
 }  // namespace equilab::cli
