@@ -3,6 +3,8 @@
 // largest violation, in exact arithmetic on the exact binary values the result states.
 #include "verify/groups_double_measure.h"
 
+#include "verify/decimal_text.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -55,50 +57,7 @@ Rational largest_rho(const GroupsInstance& instance, const std::vector<Rational>
 
 }  // namespace
 
-std::string groups_decimal_text(const Rational& r) {
-  if (r == 0) return "0";
-  const bool negative = r < 0;
-  Integer num = boost::multiprecision::numerator(r), den = boost::multiprecision::denominator(r);
-  if (negative) num = -num;
-  // Exponent e with 10^e <= num/den < 10^(e+1).
-  long e = static_cast<long>(num.str().size()) - static_cast<long>(den.str().size());
-  auto pow10 = [](long k) {
-    Integer p = 1;
-    for (long j = 0; j < k; ++j) p *= 10;
-    return p;
-  };
-  auto at_least = [&](long k) {  // num/den >= 10^k
-    return k >= 0 ? num >= den * pow10(k) : num * pow10(-k) >= den;
-  };
-  while (!at_least(e)) --e;
-  while (at_least(e + 1)) ++e;
-  // Six significant digits, rounded half up: d = round(num/den · 10^(5−e)).
-  const long shift = 5 - e;
-  Integer scaled_num = shift >= 0 ? num * pow10(shift) : num;
-  Integer scaled_den = shift >= 0 ? den : den * pow10(-shift);
-  Integer digits = (2 * scaled_num + scaled_den) / (2 * scaled_den);
-  if (digits >= 1000000) {  // rounding carried into a seventh digit
-    digits /= 10;
-    ++e;
-  }
-  std::string d = digits.str();
-  while (d.size() > 1 && d.back() == '0') d.pop_back();
-  std::string out = negative ? "-" : "";
-  if (e >= -4 && e < 6) {
-    if (e >= 0) {
-      std::string whole = d.substr(0, std::min<std::size_t>(d.size(), static_cast<std::size_t>(e) + 1));
-      whole.append(static_cast<std::size_t>(e) + 1 - whole.size(), '0');
-      out += whole;
-      if (d.size() > static_cast<std::size_t>(e) + 1) out += "." + d.substr(static_cast<std::size_t>(e) + 1);
-    } else {
-      out += "0." + std::string(static_cast<std::size_t>(-e - 1), '0') + d;
-    }
-    return out;
-  }
-  out += d.substr(0, 1);
-  if (d.size() > 1) out += "." + d.substr(1);
-  return out + "e" + (e < 0 ? "-" : "+") + (std::abs(e) < 10 ? "0" : "") + std::to_string(std::abs(e));
-}
+std::string groups_decimal_text(const Rational& r) { return decimal_text(r, 6); }
 
 std::vector<ConditionMeasure> measure_groups_result(const GroupsInstance& instance,
                                                     const groups::StableAssignment& result,

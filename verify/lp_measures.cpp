@@ -5,6 +5,8 @@
 // min). Every quantity is computed in exact rational arithmetic from the numbers as written.
 #include "verify/lp_measures.h"
 
+#include "verify/decimal_text.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -18,17 +20,6 @@ using lp::Sense;
 using lp::Variable;
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
-
-Integer pow10(long k) {
-  Integer p = 1;
-  for (long i = 0; i < k; ++i) p *= 10;
-  return p;
-}
-
-// 10^e as a rational, e of any sign.
-Rational pow10r(long e) { return e >= 0 ? Rational(pow10(e)) : Rational(Integer(1), pow10(-e)); }
-
-long digits(const Integer& v) { return static_cast<long>(v.str().size()); }
 
 Rational row_activity(const Constraint& row, const std::vector<Rational>& v) {
   Rational sum = 0;
@@ -222,44 +213,7 @@ void measure_unbounded(const LpModel& model, const lp::Solution<Rational>& r, Lp
 
 }  // namespace
 
-std::string measure_decimal(const Rational& value) {
-  if (value == 0) return "0";
-  const bool negative = value < 0;
-  const Rational a = abs(value);
-  const Integer p = numerator(a), q = denominator(a);
-  // e = floor(log10 a): start from the digit counts, then correct by at most a step or two.
-  long e = digits(p) - digits(q);
-  while (a >= pow10r(e + 1)) ++e;
-  while (a < pow10r(e)) --e;
-  // Three significant digits, rounded half up: m = round(a·10^(2−e)) in [100, 1000].
-  const Rational scaled = a * pow10r(2 - e);
-  Integer m = numerator(scaled) / denominator(scaled);
-  if (2 * (scaled - Rational(m)) >= 1) ++m;
-  if (m == 1000) {
-    m = 100;
-    ++e;
-  }
-  std::string digits3 = m.str();  // three digits d0 d1 d2
-  std::string text;
-  if (e < -4 || e >= 3) {
-    std::string frac = digits3.substr(1);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    const std::string exponent = std::to_string(e < 0 ? -e : e);
-    text = digits3.substr(0, 1) + (frac.empty() ? "" : "." + frac) + "e" + (e < 0 ? "-" : "+") +
-           (exponent.size() < 2 ? "0" : "") + exponent;
-  } else if (e >= 0) {
-    // e = 0, 1, 2: the point sits after e + 1 digits.
-    std::string whole = digits3.substr(0, e + 1), frac = digits3.substr(e + 1);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    text = whole + (frac.empty() ? "" : "." + frac);
-  } else {
-    // e = −1 … −4: 0.000ddd
-    std::string frac = std::string(-e - 1, '0') + digits3;
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    text = "0." + frac;
-  }
-  return (negative ? "-" : "") + text;
-}
+std::string measure_decimal(const Rational& value) { return decimal_text(value, 3); }
 
 std::string measure_text(const Rational& value) {
   return to_string(value) + " (" + measure_decimal(value) + ")";
