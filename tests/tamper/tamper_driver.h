@@ -32,7 +32,8 @@ struct TamperCase {
 // A family's own proof that an accepted change of a claim only weakens it: the changed claim
 // follows from the original, verified one (e.g. a sub-segment of a certified segment of
 // equilibrium prices). Returns false when it cannot show that; the property then fails.
-using ImpliedClaim = std::function<bool(const Json& original, const Mutation& mutation)>;
+using ImpliedClaim =
+    std::function<bool(const std::string& instance_file, const Json& original, const Mutation& mutation)>;
 
 struct TamperCounts {
   long instances = 0, skipped = 0, mutations = 0, rejected_invalid = 0, rejected_bad_input = 0;
@@ -48,7 +49,7 @@ inline std::string mutation_summary(const std::string& model, const TamperCounts
                   " informational accepted, " + std::to_string(c.certificate_accepted) +
                   " certificate changes accepted as another valid proof, " +
                   (c.implied_claims_accepted > 0
-                       ? std::to_string(c.implied_claims_accepted) + " claims weakened to one the original implies, "
+                       ? std::to_string(c.implied_claims_accepted) + " family changes backed by the original segment or by price-certify, "
                        : std::string()) +
                   "0 claim changes accepted";
   for (const auto& [field, n] : c.certificate_accepted_at) s += "\n  certificate accepted at " + field + ": " + std::to_string(n);
@@ -103,7 +104,7 @@ inline void tamper_one(const std::string& model, const TamperCase& tc, std::uint
     } else if (*m->role == verify::FieldRole::Certificate) {
       ++counts.certificate_accepted;
       ++counts.certificate_accepted_at[std::regex_replace(m->pointer, std::regex("/[0-9]+"), "/*")];
-    } else if (implied && implied(result, *m)) {
+    } else if (implied && implied(instance, result, *m)) {
       ++counts.implied_claims_accepted;
     } else {
       RC_FAIL("verify accepts a changed claim: " + what + "\nmutated result:\n" + m->document.dump(1));
