@@ -9,6 +9,7 @@
 // - Unbounded: a feasible point x and a ray r with A r "pointing inside" every row,
 //   r inside the recession cone of the box, and c·r improving.
 #include "verify/lp_certificate.h"
+#include "verify/lp_algebra.h"
 
 #include <optional>
 #include <string>
@@ -28,28 +29,6 @@ std::string var_label(const Variable& v) { return "variable " + quoted(v.name); 
 std::string row_label(const Constraint& c) { return "row " + quoted(c.name); }
 std::string sense_name(Sense s) { return s == Sense::Maximize ? "max" : "min"; }
 std::string op_name(RowOp op) { return lp::to_string(op); }
-
-// (A v)_i for one row.
-Rational row_activity(const Constraint& row, const std::vector<Rational>& v) {
-  Rational sum = 0;
-  for (const auto& [j, a] : row.coef) sum += a * v[j];
-  return sum;
-}
-
-// sum_j a_j b_j
-Rational dot(const std::vector<Rational>& a, const std::vector<Rational>& b) {
-  Rational sum = 0;
-  for (std::size_t j = 0; j < a.size(); ++j) sum += a[j] * b[j];
-  return sum;
-}
-
-// A^T y, one entry per variable.
-std::vector<Rational> transpose_times(const LpModel& model, const std::vector<Rational>& y) {
-  std::vector<Rational> z(model.num_vars(), Rational(0));
-  for (int i = 0; i < model.num_rows(); ++i)
-    for (const auto& [j, a] : model.constraints[i].coef) z[j] += a * y[i];
-  return z;
-}
 
 // Checks that `values` has `expected` entries; reports and returns false otherwise.
 bool has_size(Verdict& v, const std::vector<Rational>& values, int expected, const std::string& what) {

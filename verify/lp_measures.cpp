@@ -4,6 +4,7 @@
 // d = c − Aᵀy; in a max problem d_j > 0 multiplies u_j and d_j < 0 multiplies l_j (reversed for
 // min). Every quantity is computed in exact rational arithmetic from the numbers as written.
 #include "verify/lp_measures.h"
+#include "verify/lp_algebra.h"
 
 #include "verify/decimal_text.h"
 
@@ -20,25 +21,6 @@ using lp::Sense;
 using lp::Variable;
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
-
-Rational row_activity(const Constraint& row, const std::vector<Rational>& v) {
-  Rational sum = 0;
-  for (const auto& [j, a] : row.coef) sum += a * v[j];
-  return sum;
-}
-
-Rational dot(const std::vector<Rational>& a, const std::vector<Rational>& b) {
-  Rational sum = 0;
-  for (std::size_t j = 0; j < a.size(); ++j) sum += a[j] * b[j];
-  return sum;
-}
-
-std::vector<Rational> transpose_times(const LpModel& model, const std::vector<Rational>& y) {
-  std::vector<Rational> z(model.num_vars(), Rational(0));
-  for (int i = 0; i < model.num_rows(); ++i)
-    for (const auto& [j, a] : model.constraints[i].coef) z[j] += a * y[i];
-  return z;
-}
 
 // The largest of several non-negative candidates, with where it is attained (the first on ties).
 struct Largest {
