@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 PACKAGES := g++ make cmake libboost-dev libboost-graph-dev libgmp-dev nlohmann-json3-dev libcli11-dev \
-            liblpsolve55-dev libglpk-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libxml2-dev \
+            liblpsolve55-dev libglpk-dev libqsopt-ex-dev qsopt-ex coinor-libclp-dev pkg-config zlib1g-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libxml2-dev \
             parallel
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -49,8 +49,10 @@ void check_primal_feasible(Verdict& v, const LpModel& model, const std::vector<R
       v.fail(what + ": " + var_label(var) + ": value " + to_string(x[j]) + " is above its upper bound " +
              to_string(*var.upper));
   }
-  for (const Constraint& row : model.constraints) {
-    const Rational ax = row_activity(row, x);
+  const std::vector<Rational> activity = row_activities(model, x);
+  for (int i = 0; i < model.num_rows(); ++i) {
+    const Constraint& row = model.constraints[i];
+    const Rational& ax = activity[i];
     const bool ok = row.op == RowOp::LessEqual ? ax <= row.rhs : row.op == RowOp::GreaterEqual ? ax >= row.rhs : ax == row.rhs;
     if (!ok)
       v.fail(what + ": " + row_label(row) + ": activity " + to_string(ax) + " violates " + op_name(row.op) + " " +
@@ -120,16 +122,19 @@ void check_optimal(Verdict& v, const LpModel& model, const lp::Solution<Rational
         v.fail(var_label(model.variables[j]) + ": reported reduced cost " + to_string(r.reduced_costs[j]) +
                " differs from c - A^T y = " + to_string(d[j]));
 
-  const Rational primal_obj = dot(model.objective, r.primal);
+  // The objective value is c·x plus the model's constant; the constant adds to both sides of duality.
+  const Rational primal_obj = dot(model.objective, r.primal) + model.objective_constant;
   std::vector<Rational> b(model.num_rows());
   for (int i = 0; i < model.num_rows(); ++i) b[i] = model.constraints[i].rhs;
   const std::optional<Rational> bound_term = reduced_cost_term(v, model, d);
+  const char* cx = model.objective_constant == 0 ? "c·x" : "c·x + constant";
   if (r.objective != primal_obj)
-    v.fail("objective: reported " + to_string(r.objective) + " differs from c·x = " + to_string(primal_obj));
+    v.fail("objective: reported " + to_string(r.objective) + " differs from " + cx + " = " + to_string(primal_obj));
   if (!bound_term) return;  // no finite dual objective to compare
-  const Rational dual_obj = dot(r.dual, b) + *bound_term;
+  const Rational dual_obj = dot(r.dual, b) + *bound_term + model.objective_constant;
   if (dual_obj != primal_obj)
-    v.fail("duality gap: y·b + sum d_j·bound_j = " + to_string(dual_obj) + " differs from c·x = " + to_string(primal_obj));
+    v.fail(std::string("duality gap: y·b + sum d_j·bound_j") + (model.objective_constant == 0 ? "" : " + constant") +
+           " = " + to_string(dual_obj) + " differs from " + cx + " = " + to_string(primal_obj));
 }
 
 void check_infeasible(Verdict& v, const LpModel& model, const lp::Solution<Rational>& r) {
@@ -177,8 +182,10 @@ void check_unbounded(Verdict& v, const LpModel& model, const lp::Solution<Ration
   sizes = has_size(v, r.ray, model.num_vars(), "ray") && sizes;
   if (!sizes) return;
   check_primal_feasible(v, model, r.primal, "primal");
-  for (const Constraint& row : model.constraints) {
-    const Rational ar = row_activity(row, r.ray);
+  const std::vector<Rational> ray_activity = row_activities(model, r.ray);
+  for (int i = 0; i < model.num_rows(); ++i) {
+    const Constraint& row = model.constraints[i];
+    const Rational& ar = ray_activity[i];
     const int sign = row.op == RowOp::LessEqual ? -1 : row.op == RowOp::GreaterEqual ? 1 : 0;
     const bool ok = sign == 0 ? ar == 0 : sign_ok(ar, sign);
     if (!ok)

@@ -18,7 +18,9 @@ const std::vector<FieldRule>& lp_result_fields() {
        "optimal, infeasible or unbounded, proved by that status's certificate; a field of another status's "
        "answer "
        "contradicts it"},
-      {"/objective", Claim, "optimal: equals c·x of the primal and the dual bound y·b + Σ d_j·bound_j"},
+      {"/objective", Claim,
+       "optimal: equals c·x + objective_constant of the primal and the dual bound y·b + Σ d_j·bound_j + "
+       "objective_constant"},
       {"/primal", Claim,
        "required for optimal and unbounded: within the bounds and every row; optimal: c·x equals the dual "
        "bound"},
@@ -28,6 +30,9 @@ const std::vector<FieldRule>& lp_result_fields() {
        "and y·b + Σ d_j·bound_j = c·x"},
       {"/reduced_costs", Claim, "required for optimal: equal to c − Aᵀy of the dual"},
       {"/iterations", Informational, "simplex pivots of the method"},
+      {"/provenance", Informational,
+       "which engine or solver produced which part of the answer (repair methods, qsopt-ex); the certificate "
+       "alone decides"},
       {"/certificate", Certificate, "required; the evidence of the status"},
       {"/certificate/primal", Certificate, "a copy of /primal; a copy that differs contradicts the result"},
       {"/certificate/dual", Certificate, "a copy of /dual; a copy that differs contradicts the result"},

@@ -42,8 +42,10 @@ Largest primal_infeasibility(const LpModel& model, const std::vector<Rational>& 
     if (v.lower) worst.offer(*v.lower - x[j], "the lower bound of variable " + quoted(v.name));
     if (v.upper) worst.offer(x[j] - *v.upper, "the upper bound of variable " + quoted(v.name));
   }
-  for (const Constraint& row : model.constraints) {
-    const Rational ax = row_activity(row, x);
+  const std::vector<Rational> activity = row_activities(model, x);
+  for (int i = 0; i < model.num_rows(); ++i) {
+    const Constraint& row = model.constraints[i];
+    const Rational& ax = activity[i];
     const Rational excess = ax - row.rhs;
     const Rational violation = row.op == RowOp::LessEqual      ? excess
                                : row.op == RowOp::GreaterEqual ? Rational(-excess)
@@ -126,7 +128,10 @@ void measure_optimal(const LpModel& model, const lp::Solution<Rational>& r, LpMe
     if (auto e = report_error(model, r.reduced_costs, d))
       out.measures.push_back(measure("largest error of the reported reduced costs against c − Aᵀy", *e));
   }
-  if (cx) out.measures.push_back({"objective error |objective − c·x|", abs(r.objective - *cx), "", ""});
+  if (cx)
+    out.measures.push_back({model.objective_constant == 0 ? "objective error |objective − c·x|"
+                                                          : "objective error |objective − (c·x + constant)|",
+                            abs(r.objective - (*cx + model.objective_constant)), "", ""});
 }
 
 void measure_infeasible(const LpModel& model, const lp::Solution<Rational>& r, LpMeasures& out) {
@@ -176,8 +181,10 @@ void measure_unbounded(const LpModel& model, const lp::Solution<Rational>& r, Lp
     return;
   }
   Largest ray;
-  for (const Constraint& row : model.constraints) {
-    const Rational ar = row_activity(row, r.ray);
+  const std::vector<Rational> ray_activity = row_activities(model, r.ray);
+  for (int i = 0; i < model.num_rows(); ++i) {
+    const Constraint& row = model.constraints[i];
+    const Rational& ar = ray_activity[i];
     const Rational v = row.op == RowOp::LessEqual      ? ar
                        : row.op == RowOp::GreaterEqual ? Rational(-ar)
                                                        : Rational(abs(ar));

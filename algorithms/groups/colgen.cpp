@@ -138,6 +138,8 @@ lp::Solution<Rational> exact_master(const lp::LpModel& model, const lp::Basis& b
     try {
       lp::Solution<Rational> sol = lp::basic_solution(model, basis);
       if (lp::basic_solution_defect(model, sol).empty()) return sol;
+    } catch (const TimeLimitReached&) {
+      throw;  // a runtime_error too, but the run is over
     } catch (const std::runtime_error&) {
       // singular or malformed basis: the simplex repairs it
     }

@@ -1,5 +1,8 @@
 #include "lp/basis_recompute.h"
 
+#include "core/deadline.h"
+#include "lp/exact_algebra.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -32,7 +35,10 @@ class SparseLu {
         if (c < 0 || c >= n) throw std::runtime_error("sparse exact solve: column index out of range");
         rows_of_col_[c].insert(r);
       }
-    for (int step = 0; step < n; ++step) eliminate_one();
+    for (int step = 0; step < n; ++step) {
+      if (step % 64 == 0) check_deadline();  // --time-limit: a rational elimination can take long
+      eliminate_one();
+    }
     rows_of_col_.clear();
   }
 
@@ -263,6 +269,7 @@ class Lifter {
     Integer modulus = 1;
     const int max_steps = step_limit(r, std::log2(static_cast<double>(P)));
     for (int step = 1, checkpoint = 4; step <= max_steps; ++step) {
+      check_deadline();  // --time-limit reaches the lifting too (one clock read per step)
       std::vector<ModP<P>> image(n);
       for (std::size_t i = 0; i < n; ++i) image[i] = ModP<P>::of(res[i]);
       const std::vector<ModP<P>> x = transposed_ ? lu.solve_transposed(std::move(image)) : lu.solve(std::move(image));
@@ -470,6 +477,8 @@ class ExactSolver {
           if (ModP<P> v = ModP<P>::of(a); !(v == 0)) image[i].emplace_back(c, v);
       try {
         lu.emplace(std::move(image));
+      } catch (const TimeLimitReached&) {
+        throw;  // a runtime_error too, but not a singular matrix
       } catch (const std::runtime_error&) {
         // singular modulo P (P divides det M', or M' is singular)
       }
@@ -508,14 +517,6 @@ Rational nonbasic_value(const Variable& v, BasisStatus status, int j) {
     case BasisStatus::Basic: break;
   }
   throw std::logic_error("basic_solution: basic variable has no nonbasic value");
-}
-
-// Columns of A: for each variable, (row, a_ij) sorted by row.
-std::vector<SparseVector> columns_of(const LpModel& model) {
-  std::vector<SparseVector> cols(model.num_vars());
-  for (int i = 0; i < model.num_rows(); ++i)
-    for (const auto& [j, a] : model.constraints[i].coef) cols[j].emplace_back(i, a);
-  return cols;
 }
 
 // Position in the basis of each column of [A I] (structurals 0..n-1, slacks n..n+m-1), -1 if nonbasic.
@@ -584,15 +585,10 @@ Solution<Rational> basic_solution(const LpModel& model, const Basis& basis) {
     if (basic_cols[k] < n) c_basic[k] = model.objective[basic_cols[k]];
   sol.dual = lu.solve_transposed(c_basic);
 
-  const std::vector<SparseVector> a_cols = columns_of(model);
-  // d_j = c_j - sum_i y_i a_ij, objective = c·x.
-  sol.reduced_costs.assign(n, Rational(0));
-  for (int j = 0; j < n; ++j) {
-    Rational d = model.objective[j];
-    for (const auto& [i, a] : a_cols[j]) d -= sol.dual[i] * a;
-    sol.reduced_costs[j] = std::move(d);
-    sol.objective += model.objective[j] * sol.primal[j];
-  }
+  // d_j = c_j - sum_i y_i a_ij, objective = c·x + the objective constant.
+  sol.reduced_costs = transpose_times(model, sol.dual);
+  for (int j = 0; j < n; ++j) sol.reduced_costs[j] = model.objective[j] - sol.reduced_costs[j];
+  sol.objective = dot(model.objective, sol.primal) + model.objective_constant;
   return sol;
 }
 
@@ -604,10 +600,10 @@ std::string primal_defect(const LpModel& model, const std::vector<Rational>& x) 
     if ((v.lower && x[j] < *v.lower) || (v.upper && x[j] > *v.upper))
       return "variable " + std::to_string(j) + " = " + equilab::to_string(x[j]) + " violates its bounds";
   }
+  const std::vector<Rational> activities = row_activities(model, x);
   for (int i = 0; i < model.num_rows(); ++i) {
     const Constraint& row = model.constraints[i];
-    Rational activity = 0;
-    for (const auto& [j, a] : row.coef) activity += a * x[j];
+    const Rational& activity = activities[i];
     const bool ok = row.op == RowOp::LessEqual ? activity <= row.rhs
                     : row.op == RowOp::GreaterEqual ? activity >= row.rhs
                                                     : activity == row.rhs;

@@ -707,7 +707,7 @@ Solution<T> Engine<T>::solution(Outcome outcome, const LpModel& model) const {
         sol.reduced_costs[j] = c - aty[j];
         Arith<T>::sub_mul(obj, c, sol.primal[j]);
       }
-      sol.objective = -obj;
+      sol.objective = convert<T>(model.objective_constant) - obj;
       break;
     }
     case Outcome::Infeasible: {

@@ -100,13 +100,6 @@ Json bound_json(const std::optional<Rational>& bound) {
   return bound ? rational_json(*bound) : Json(nullptr);
 }
 
-bool ends_with_mps(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string tail = path.substr(path.size() - 4);
-  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
-  return tail == ".mps";
-}
-
 // ---- result documents ----
 
 // The exact text of a value: Rational as is, a finite double as its exact dyadic value.
@@ -199,7 +192,8 @@ std::vector<Rational> merge_vector(std::vector<Rational> top, std::vector<Ration
 }  // namespace
 
 LpModel read_lp_json(const JsonNode& root) {
-  root.expect_object({"model", "version", "sense", "name", "variables", "objective", "constraints"});
+  root.expect_object(
+      {"model", "version", "sense", "name", "variables", "objective", "objective_constant", "constraints"});
   read_header(root);
   LpModel model;
   model.sense = read_sense(root.at("sense"));
@@ -216,6 +210,7 @@ LpModel read_lp_json(const JsonNode& root) {
   if (auto objective = root.find("objective"))
     for (const auto& [name, value] : objective->members())
       model.objective[variable_index(vars, name, value)] = value.as_rational();
+  if (auto constant = root.find("objective_constant")) model.objective_constant = constant->as_rational();
 
   if (auto constraints = root.find("constraints")) {
     std::unordered_map<std::string, int> rows;
@@ -253,12 +248,13 @@ Json write_lp_json(const LpModel& model) {
   }
   doc["variables"] = std::move(variables);
   doc["objective"] = std::move(objective);
+  if (model.objective_constant != 0) doc["objective_constant"] = rational_json(model.objective_constant);
   doc["constraints"] = std::move(constraints);
   return doc;
 }
 
 LpModel read_lp_file(const std::string& path) {
-  if (ends_with_mps(path)) return read_mps_file(path);
+  if (is_mps_file_name(path)) return read_mps_file(path);
   Json root = load_json_file(path);
   return read_lp_json(JsonNode(root, path));
 }

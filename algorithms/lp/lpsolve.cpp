@@ -20,8 +20,10 @@
 
 #include "core/deadline.h"
 #include "lp/basis_recompute.h"
+#include "lp/repair.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <new>
@@ -92,14 +94,29 @@ void set_objective_and_bounds(lprec* lp, const LpModel& model) {
   else set_minim(lp);
 }
 
-// lp_solve's abort hook: stop once the process's time limit has passed.
-int __WINAPI stop_at_deadline(lprec*, void*) { return deadline_passed() ? TRUE : FALSE; }
+// What lp_solve's abort hook watches: the process's time limit and the engine's stall budget.
+struct Watch {
+  EngineBudget budget;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  bool stalled = false;
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); }
+};
 
-LpPtr build(const LpModel& model) {
+// lp_solve's abort hook: stop once the process's time limit has passed or the budget is spent.
+int __WINAPI stop_at_deadline(lprec* lp, void* handle) {
+  if (deadline_passed()) return TRUE;
+  auto* watch = static_cast<Watch*>(handle);
+  if ((watch->budget.max_iterations >= 0 && static_cast<long>(get_total_iter(lp)) > watch->budget.max_iterations) ||
+      (watch->budget.max_seconds >= 0 && watch->seconds() > watch->budget.max_seconds))
+    watch->stalled = true;
+  return watch->stalled ? TRUE : FALSE;
+}
+
+LpPtr build(const LpModel& model, Watch& watch) {
   LpPtr lp(make_lp(0, model.num_vars()));
   if (!lp) throw std::bad_alloc();  // make_lp fails only when it cannot allocate
   set_verbose(lp.get(), NEUTRAL);
-  put_abortfunc(lp.get(), stop_at_deadline, nullptr);
+  put_abortfunc(lp.get(), stop_at_deadline, &watch);
   add_rows(lp.get(), model);
   set_objective_and_bounds(lp.get(), model);
   set_presolve(lp.get(), PRESOLVE_DUALS, get_presolveloops(lp.get()));  // duals only, no reductions
@@ -117,22 +134,6 @@ Status map_status(lprec* lp, int code) {
     default: break;
   }
   throw std::runtime_error("lp_solve: solve() returned code " + std::to_string(code) + " (" + get_statustext(lp, code) + ")");
-}
-
-// Nonbasic bound of a structural: the finite bound nearest lp_solve's value (the
-// value is the witness we trust; the sign from get_basis only breaks a tie); Fixed
-// when l == u, the only finite bound when there is one, Free when there is none.
-BasisStatus nonbasic_column_status(const Variable& v, double value, bool lp_says_lower) {
-  if (v.lower && v.upper) {
-    if (*v.lower == *v.upper) return BasisStatus::Fixed;
-    const double dl = std::abs(value - to_double(*v.lower));
-    const double du = std::abs(value - to_double(*v.upper));
-    if (dl != du) return dl < du ? BasisStatus::AtLower : BasisStatus::AtUpper;
-    return lp_says_lower ? BasisStatus::AtLower : BasisStatus::AtUpper;
-  }
-  if (v.lower) return BasisStatus::AtLower;
-  if (v.upper) return BasisStatus::AtUpper;
-  return BasisStatus::Free;
 }
 
 // The final basis in our terms (rows: tight_row_status, structurals as above).
@@ -162,7 +163,7 @@ Basis read_basis(lprec* lp, const LpModel& model, const std::vector<double>& x) 
   }
   for (int j = 0; j < n; ++j)
     basis.variables[j] = is_basic[m + 1 + j] ? BasisStatus::Basic
-                                             : nonbasic_column_status(model.variables[j], x[j], at_lower[m + 1 + j]);
+                                             : nonbasic_status_near(model.variables[j], x[j], at_lower[m + 1 + j]);
   return basis;
 }
 
@@ -195,12 +196,15 @@ bool reaches_infinity(lprec* lp, const std::vector<double>& x) {
 
 }  // namespace
 
-Solution<double> lpsolve_solve(const LpModel& model) {
-  LpPtr lp = build(model);
+Solution<double> lpsolve_solve(const LpModel& model, const EngineBudget& budget) {
+  Watch watch{budget};
+  LpPtr lp = build(model, watch);
   const int code = solve(lp.get());
   Solution<double> result;
-  result.status = map_status(lp.get(), code);
   result.iterations = static_cast<long>(get_total_iter(lp.get()));
+  if (code == USERABORT && watch.stalled && !deadline_passed())
+    throw EngineStalled("lp_solve", result.iterations, watch.seconds());
+  result.status = map_status(lp.get(), code);
   // Infeasible: no Farkas certificate from lp_solve; unbounded: its last point (not
   // guaranteed feasible) and no ray. The final basis is kept in every case (a warm
   // start for lpsolve_repair), when lp_solve hands one out.
@@ -215,47 +219,17 @@ Solution<double> lpsolve_solve(const LpModel& model) {
 
   if (result.basis.rows.size() != static_cast<std::size_t>(model.num_rows()))
     throw std::runtime_error("lp_solve: no final basis");
-  result.objective = get_objective(lp.get());
+  result.objective = get_objective(lp.get()) + to_double(model.objective_constant);
   result.dual = read_duals(lp.get(), model.num_rows());
   result.reduced_costs = reduced_costs(model, result.dual);
   return result;
 }
 
-namespace {
-
-// The slack basis: every row's logical basic, every structural at a finite bound
-// (lower first), fixed when l = u, free at zero when it has no bound.
-Basis slack_basis(const LpModel& model) {
-  Basis basis;
-  basis.rows.assign(model.num_rows(), BasisStatus::Basic);
-  for (const Variable& v : model.variables) {
-    if (v.lower && v.upper && *v.lower == *v.upper) basis.variables.push_back(BasisStatus::Fixed);
-    else if (v.lower) basis.variables.push_back(BasisStatus::AtLower);
-    else if (v.upper) basis.variables.push_back(BasisStatus::AtUpper);
-    else basis.variables.push_back(BasisStatus::Free);
-  }
-  return basis;
-}
-
-}  // namespace
-
 Solution<Rational> lpsolve_repair(const LpModel& model, const SimplexOptions& options) {
-  Basis warm;
-  try {
-    warm = lpsolve_solve(model).basis;  // any status: a basis is only a starting point
-  } catch (const TimeLimitReached&) {
-    throw;  // the run is over, not just lp_solve's part of it
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception&) {
-    // lp_solve failed (or returned a non-standard status): no basis from it.
-  }
-  const bool usable = warm.rows.size() == static_cast<std::size_t>(model.num_rows()) &&
-                      warm.variables.size() == static_cast<std::size_t>(model.num_vars());
-  // A given warm start makes simplex_solve pivot in exact arithmetic only, so its
-  // `iterations` are the exact pivots; without lp_solve's basis, start from the slack basis.
-  if (!usable) warm = slack_basis(model);
-  return simplex_solve<Rational>(model, options, &warm);
+  RepairOptions repair;
+  repair.engines = {Engine::LpSolve, Engine::Clp};
+  repair.simplex = options;
+  return repair_solve(model, repair).solution;
 }
 
 }  // namespace equilab::lp

@@ -3,6 +3,7 @@
 // continue with exact simplex pivots until the exact certificate holds.
 #pragma once
 
+#include "lp/double_engine.h"
 #include "lp/exact_simplex.h"
 #include "lp/model.h"
 #include "lp/solution.h"
@@ -10,9 +11,11 @@
 namespace equilab::lp {
 
 // lp_solve in double; fills status, values, duals and `basis`. Output is floating point.
-Solution<double> lpsolve_solve(const LpModel& model);
+// Throws EngineStalled when the budget ends the run, TimeLimitReached when --time-limit does.
+Solution<double> lpsolve_solve(const LpModel& model, const EngineBudget& budget = {});
 
-// Exact answer warm-started from lp_solve's basis. `iterations` counts exact pivots only.
+// Exact answer warm-started from lp_solve's basis (CLP's when lp_solve stalls or fails: see
+// repair.h). `iterations` counts exact pivots only.
 Solution<Rational> lpsolve_repair(const LpModel& model, const SimplexOptions& options = {});
 
 }  // namespace equilab::lp

@@ -31,6 +31,9 @@ struct LpModel {
   Sense sense = Sense::Maximize;
   std::vector<Variable> variables;
   std::vector<Rational> objective;  // one entry per variable
+  // A constant added to c·x: the objective value is c·x + objective_constant. (In MPS an RHS
+  // entry on the objective row is the negated constant: README "LP conventions".)
+  Rational objective_constant;
   std::vector<Constraint> constraints;
 
   int num_vars() const { return static_cast<int>(variables.size()); }

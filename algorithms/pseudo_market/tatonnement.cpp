@@ -264,6 +264,8 @@ class Tatonnement {
       try {
         const lp::Solution<double> s = lp::lpsolve_solve(m);
         if (s.status == lp::Status::Optimal) xi = s.primal;
+      } catch (const TimeLimitReached&) {
+        throw;  // a runtime_error too, but the run is over
       } catch (const std::runtime_error&) {  // a numerical failure of lp_solve
       }
       if (xi.empty()) {  // the same LP exactly (X_i is bounded and contains 0: always optimal)
@@ -365,6 +367,8 @@ class Tatonnement {
       lp::Solution<double> s;
       try {
         s = lp::lpsolve_solve(a);
+      } catch (const TimeLimitReached&) {
+        throw;
       } catch (const std::runtime_error&) {
         return true;  // no opinion: the exact LPs decide
       }
@@ -391,6 +395,8 @@ class Tatonnement {
     lp::normalize_rows(m);
     try {
       return lp::lpsolve_solve(m).status != lp::Status::Infeasible;
+    } catch (const TimeLimitReached&) {
+      throw;
     } catch (const std::runtime_error&) {
       return true;
     }

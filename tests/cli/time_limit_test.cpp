@@ -64,8 +64,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 TEST(TimeLimit, LpSolveStopsAtTheLimit) {
   ScratchDir dir;
   const std::string file = slow_lp(dir);
-  // lpsolve-repair (the default) starts with lp_solve; --arith double is lp_solve alone.
-  for (const std::string extra : {"", " --method lpsolve-repair", " --arith double"}) {
+  // lpsolve-repair starts with lp_solve, which stalls on this LP; with --arith double it is
+  // lp_solve alone. (Its stall budget is longer than 2 s, so the limit stops it first.)
+  for (const std::string extra : {" --method lpsolve-repair", " --method lpsolve-repair --arith double"}) {
     const auto start = std::chrono::steady_clock::now();
     const auto solved = run_equilab("solve " + file + " --time-limit 2 --json" + extra);
     const double took = seconds_since(start);
@@ -75,6 +76,23 @@ TEST(TimeLimit, LpSolveStopsAtTheLimit) {
     EXPECT_EQ(result.at("method"), "lpsolve-repair") << extra;
     EXPECT_LT(took, 20) << extra << ": a limit of 2 s took " << took << " s";
   }
+}
+
+TEST(TimeLimit, TheDefaultSolvesTheLpThatStallsLpSolve) {
+  // The default (clp-repair) must not stay stuck where lp_solve does: it solves the LP exactly,
+  // and the exact simplex on its own (an independent exact method) finds the same optimum.
+  ScratchDir dir;
+  const std::string file = slow_lp(dir);
+  const auto fast = run_equilab("solve " + file + " --time-limit 60 --json");
+  ASSERT_EQ(fast.exit_code, 0) << fast.err;
+  const auto reference = run_equilab("solve " + file + " --method exact-simplex --time-limit 120 --json");
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+  const auto a = nlohmann::json::parse(fast.out), b = nlohmann::json::parse(reference.out);
+  ASSERT_EQ(a.at("status"), "optimal");
+  EXPECT_EQ(a.at("method"), "clp-repair");
+  EXPECT_EQ(a.at("objective"), b.at("objective"));
+  const std::string result = dir.write("result.json", fast.out);
+  EXPECT_EQ(run_equilab("verify " + file + " " + result).exit_code, 0);
 }
 
 TEST(TimeLimit, LpCrosscheckStopsAtTheLimit) {

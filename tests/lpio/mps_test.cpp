@@ -144,8 +144,10 @@ TEST(Mps, Errors) {
   expect_error(rows + "COLUMNS\n x obj 1 c2 1\nENDATA\n", 6, "unknown row \"c2\"");
   expect_error(rows + "COLUMNS\n x obj 1 c1 1.2.3\nENDATA\n", 6, "malformed number");
   expect_error(rows + "COLUMNS\n x obj 1 c1 1\n", 6, "missing ENDATA");
-  expect_error(rows + "COLUMNS\n x obj 1 c1 1\nRHS\n RHS obj 5\nENDATA\n", 8, "objective row \"obj\"");
-  expect_error(rows + "COLUMNS\n x obj 1 c1 1\nBOUNDS\n UP BND x -1\nENDATA\n", 8,
+  // An RHS on the objective row is its negated constant (tests/mps); RANGES there mean nothing.
+  expect_error(rows + "COLUMNS\n x obj 1 c1 1\nRANGES\n RNG obj 5\nENDATA\n", 8, "RANGES on the objective row \"obj\"");
+  // A negative UP alone makes the lower bound -infinity (tests/mps); with LO 0 given it conflicts.
+  expect_error(rows + "COLUMNS\n x obj 1 c1 1\nBOUNDS\n LO BND x 0\n UP BND x -1\nENDATA\n", 9,
                "inconsistent bounds for column \"x\": lower 0 > upper -1");
   expect_error(rows + "COLUMNS\n x obj 1 c1 1\nBOUNDS\n UP BND q 1\nENDATA\n", 8, "unknown column \"q\"");
   expect_error(rows + "COLUMNS\n x obj 1 c1 1\nBOUNDS\n XX BND x 1\nENDATA\n", 8, "unknown bound type");

@@ -509,7 +509,7 @@ Generator add_generator(CLI::App& generate) {
 }  // namespace
 
 Family allocation_market_family() {
-  return Family{"allocation_market", kMethods, solve, verify, crosscheck, describe, compare, add_generator};
+  return Family{"allocation_market", kMethods, solve, verify, crosscheck, describe, compare, add_generator, {}};
 }
 
 }  // namespace equilab::cli

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <new>
+#include <sstream>
 #include <stdexcept>
 
 #include <sys/resource.h>
@@ -40,6 +41,7 @@ SolveRequest make_request(const std::string& method, bool exact, const FamilyOpt
   r.replication = o.replication;
   r.form = o.form;
   r.bisect = o.bisect;
+  r.mps_format = o.mps_format;
   return r;
 }
 
@@ -182,6 +184,15 @@ int run_solve(const SolveArgs& args) {
   auto [source, family] = load_instance(args.file);
   const std::string method = method_of(*family, args.method);
   current_activity().method = method;
+  if (!args.vipr.empty()) {
+    if (args.arith != "exact")
+      throw InputError("(command line)", "--vipr", "a VIPR certificate needs --arith exact (a double answer proves nothing)");
+    if (!family->write_vipr)
+      throw InputError("(command line)", "--vipr",
+                       "model " + family->model + " has no LP certificate to write in VIPR format");
+    if (std::filesystem::exists(args.vipr))
+      throw InputError(args.vipr, "--vipr", "file exists; equilab never overwrites a file (remove it or choose another name)");
+  }
   if (args.family.bisect && method != "path")  // --bisect belongs to the path method alone
     throw InputError("(command line)", "--bisect",
                      "--bisect applies to --method path only, not \"" + method + "\" (model " + family->model + ")");
@@ -202,6 +213,14 @@ int run_solve(const SolveArgs& args) {
     }
   }
   set_time_limit(0);
+  if (!args.vipr.empty() && result.value("status", "") != "time_limit") {
+    // Written in memory first: a certificate that cannot be written leaves no file behind.
+    std::ostringstream text;
+    family->write_vipr(source, result, make_request(args.method, args.arith == "exact", args.family), text);
+    std::ofstream out(args.vipr);
+    if (!out) throw InputError(args.vipr, "--vipr", "cannot create file");
+    if (!(out << text.str()).flush()) throw InputError(args.vipr, "--vipr", "write failed");
+  }
   if (args.json) {
     // The family's own fields already say "method" and "arith"; the build is added here, once.
     if (result.contains("equilab")) throw std::logic_error("the " + family->model + " result already has \"equilab\"");

@@ -17,10 +17,12 @@ struct FamilyOptions {
   double time_limit = 0;  // --time-limit SECONDS (solve, crosscheck); 0: none
   std::uint64_t max_input_bytes = kDefaultMaxInputBytes;  // --max-input-bytes N; 0: no cap
   std::uint64_t max_memory = 0;  // --max-memory BYTES (address space); 0: no limit
+  std::string mps_format = "auto";  // --mps auto|fixed|free (MPS instances)
 };
 struct SolveArgs {
   std::string file, method, arith = "exact";
   bool json = false;
+  std::string vipr;  // --vipr FILE: the LP certificate in VIPR 1.0 format (never overwrites)
   FamilyOptions family;
 };
 struct VerifyArgs {

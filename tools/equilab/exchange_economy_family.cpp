@@ -366,7 +366,7 @@ Generator add_generator(CLI::App& generate) {
 }  // namespace
 
 Family exchange_economy_family() {
-  return Family{"exchange_economy", {"constructive", "price-lp"}, solve, verify, crosscheck, describe, compare, add_generator};
+  return Family{"exchange_economy", {"constructive", "price-lp"}, solve, verify, crosscheck, describe, compare, add_generator, {}};
 }
 
 }  // namespace equilab::cli

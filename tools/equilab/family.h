@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct SolveRequest {
   std::string replication = "lcm";           // --replication lcm|factorial
   std::string form = "orbit";                // --form orbit|full
   bool bisect = false;  // allocation_market path: the paper's §7.1 halving search (--bisect)
+  std::string mps_format = "auto";  // MPS instances: auto (detect), fixed or free (--mps)
 };
 
 struct CheckOutcome {
@@ -67,6 +69,9 @@ struct Family {
   // subcommand and the function that draws an instance from a seed once options are parsed
   // (it throws InputError for bad options). May be empty (no generator).
   std::function<Generator(CLI::App& generate)> add_generator;
+  // Writes the LP behind a solved result and its exact certificate in VIPR 1.0 format
+  // (solve --vipr). Empty when the family has no LP certificate to write.
+  std::function<void(const InstanceSource&, const Json& result, const SolveRequest&, std::ostream& out)> write_vipr;
 };
 
 // The command that reproduces a generated instance: "equilab generate <model> --seed S" and every

@@ -389,7 +389,8 @@ Family groups_family() {
                 crosscheck_groups,
                 describe_groups,
                 compare_groups,
-                add_groups_generator};
+                add_groups_generator,
+                {}};
 }
 
 }  // namespace equilab::cli

@@ -390,7 +390,7 @@ Generator add_interim_generator(CLI::App& generate) {
 
 Family interim_family() {
   return Family{"interim",          {"lp", "border", "greedy"}, solve_interim,   verify_interim,
-                crosscheck_interim, describe_interim,           compare_interim, add_interim_generator};
+                crosscheck_interim, describe_interim,           compare_interim, add_interim_generator, {}};
 }
 
 }  // namespace equilab::cli

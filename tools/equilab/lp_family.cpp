@@ -1,5 +1,5 @@
-// The "lp" family: exact-simplex, lpsolve-repair (default), and GLPK's glp_exact as
-// an external reference in crosscheck.
+// The "lp" family: clp-repair (default), lpsolve-repair, exact-simplex, qsopt-ex (QSopt_ex, exact), and
+// GLPK's glp_exact as an external reference in crosscheck.
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -11,15 +11,18 @@
 #include "lp/json_io.h"
 #include "lp/lpsolve.h"
 #include "lp/mps.h"
+#include "lp/qsopt_reference.h"
+#include "lp/repair.h"
+#include "lp/vipr.h"
 #include "verify/lp_certificate.h"
 #include "verify/lp_measures.h"
 
 namespace equilab::cli {
 namespace {
 
-lp::LpModel read_model(const InstanceSource& src) {
+lp::LpModel read_model(const InstanceSource& src, const SolveRequest& request) {
   if (src.document) return lp::read_lp_json(JsonNode(*src.document, src.file));
-  return lp::read_mps_file(src.file);
+  return lp::read_mps_file(src.file, lp::parse_mps_format(request.mps_format));
 }
 
 lp::SimplexOptions progress_options() {
@@ -30,30 +33,59 @@ lp::SimplexOptions progress_options() {
   return options;
 }
 
+// qsopt-ex's answers are checked with equilab's exact certificate check before they are returned.
+lp::QsoptExactResult qsopt_exact_solve(const lp::LpModel& model) {
+  return lp::qsopt_exact_solve(model, [](const lp::LpModel& m, const lp::Solution<Rational>& s) {
+    const verify::Verdict verdict = verify::check_lp_certificate(m, s);
+    return verdict.valid ? std::string() : verdict.failures.front();
+  });
+}
+
 Json solve_lp(const InstanceSource& src, const SolveRequest& request) {
-  const lp::LpModel model = read_model(src);
-  const std::string method = request.method.empty() ? "lpsolve-repair" : request.method;
+  const lp::LpModel model = read_model(src, request);
+  const std::string method = request.method.empty() ? "clp-repair" : request.method;
+  if (method == "clp-repair" || method == "lpsolve-repair") {
+    const bool clp_first = method == "clp-repair";
+    if (!request.exact) {
+      // In double, a repair method is its first engine alone: there is nothing to repair.
+      const lp::Engine engine = clp_first ? lp::Engine::Clp : lp::Engine::LpSolve;
+      return lp::write_solution_json(model, lp::engine_solve(engine, model), clp_first ? "clp" : "lpsolve");
+    }
+    lp::RepairOptions options;
+    if (!clp_first) options.engines = {lp::Engine::LpSolve, lp::Engine::Clp};
+    options.simplex = progress_options();
+    options.on_note = [](const std::string& line) { std::cerr << line << "\n"; };
+    const lp::Repaired repaired = lp::repair_solve(model, options);
+    Json result = lp::write_solution_json(model, repaired.solution, method);
+    std::string provenance;
+    for (const std::string& line : repaired.trail) provenance += (provenance.empty() ? "" : "; ") + line;
+    result["provenance"] = provenance;
+    return result;
+  }
   if (method == "exact-simplex") {
     if (request.exact)
       return lp::write_solution_json(model, lp::simplex_solve<Rational>(model, progress_options()), method);
     return lp::write_solution_json(model, lp::simplex_solve<double>(model, progress_options()), method);
   }
-  if (method == "lpsolve-repair") {
-    if (request.exact)
-      return lp::write_solution_json(model, lp::lpsolve_repair(model, progress_options()), method);
-    // In double, lpsolve-repair is lp_solve alone: there is nothing to repair.
-    return lp::write_solution_json(model, lp::lpsolve_solve(model), "lpsolve");
+  if (method == "qsopt-ex") {
+    if (!request.exact)
+      throw InputError("(command line)", "--arith",
+                       "qsopt-ex is exact only (QSopt_ex decides in rational arithmetic); drop --arith double");
+    const lp::QsoptExactResult qsopt = qsopt_exact_solve(model);
+    Json result = lp::write_solution_json(model, qsopt.solution, method);
+    result["provenance"] = qsopt.provenance;
+    return result;
   }
   throw InputError("(command line)", "--method",
-                   "unknown method \"" + method + "\" for model lp (exact-simplex, lpsolve-repair)");
+                   "unknown method \"" + method + "\" for model lp (clp-repair, lpsolve-repair, exact-simplex, qsopt-ex)");
 }
 
 // verify: an exact result is accepted when its certificate holds. A floating-point result
 // ("arith": "double") is never accepted: its numbers are the exact values of doubles, so verify
 // measures, exactly, how far each condition of the certificate is violated and says so; the same
 // measures accompany an exact result whose certificate fails.
-CheckOutcome verify_lp(const InstanceSource& src, const JsonNode& result, const SolveRequest&) {
-  const lp::LpModel model = read_model(src);
+CheckOutcome verify_lp(const InstanceSource& src, const JsonNode& result, const SolveRequest& request) {
+  const lp::LpModel model = read_model(src, request);
   const lp::ResultToVerify read = lp::read_result_to_verify(model, result);
   const lp::Solution<Rational>& solution = read.solution;
   const verify::Verdict verdict = verify::check_lp_certificate(model, solution);
@@ -89,8 +121,8 @@ std::string describe_solution(const lp::Solution<Rational>& s) {
   return text;
 }
 
-CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest&) {
-  const lp::LpModel model = read_model(src);
+CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest& request) {
+  const lp::LpModel model = read_model(src, request);
   struct Run {
     std::string method;
     lp::Solution<Rational> solution;
@@ -98,7 +130,11 @@ CheckOutcome crosscheck_lp(const InstanceSource& src, const SolveRequest&) {
   };
   std::vector<Run> runs;
   runs.push_back({"exact-simplex", lp::simplex_solve<Rational>(model, progress_options()), true});
+  lp::RepairOptions clp_first;
+  clp_first.simplex = progress_options();
+  runs.push_back({"clp-repair", lp::repair_solve(model, clp_first).solution, true});
   runs.push_back({"lpsolve-repair", lp::lpsolve_repair(model, progress_options()), true});
+  runs.push_back({"qsopt-ex (reference)", qsopt_exact_solve(model).solution, true});
   auto glpk = lp::glpk_exact_solve(model);
   // GLPK returns an exact certificate only for optimal answers (recomputed from its basis).
   runs.push_back({"glpk-exact (reference)", glpk, glpk.status == lp::Status::Optimal});
@@ -131,6 +167,7 @@ std::string describe_lp(const Json& r) {
   std::ostringstream os;
   os << "status:    " << r.at("status").get<std::string>() << "\n";
   os << "method:    " << r.at("method").get<std::string>() << "\n";
+  if (r.contains("provenance")) os << "source:    " << r.at("provenance").get<std::string>() << "\n";
   os << "arith:     " << r.at("arith").get<std::string>()
      << (r.at("arith") == "double"
              ? "  (floating point: values are the exact binary expansions of doubles, not exact answers)"
@@ -164,6 +201,15 @@ std::pair<std::string, bool> compare_lp(const InstanceSource&, const Json& resul
   return {computed, match};
 }
 
+// solve --vipr: the certificate as the result states it, read back like verify reads it.
+void write_lp_vipr(const InstanceSource& src, const Json& result, const SolveRequest& request, std::ostream& out) {
+  const lp::LpModel model = read_model(src, request);
+  const lp::ResultToVerify read = lp::read_result_to_verify(model, JsonNode(result, "(result)"));
+  if (read.solution.status == lp::Status::Unbounded)
+    throw InputError("(command line)", "--vipr", "VIPR 1.0 has no certificate of unboundedness; none was written");
+  lp::write_vipr(out, model, read.solution);
+}
+
 Generator add_lp_generator(CLI::App& generate) {
   auto options = std::make_shared<gen::LpGenOptions>();
   auto kind = std::make_shared<std::string>("general");
@@ -189,10 +235,11 @@ Generator add_lp_generator(CLI::App& generate) {
 }  // namespace
 
 Family lp_family() {
-  return Family{"lp",          {"lpsolve-repair", "exact-simplex"},
+  return Family{"lp",          {"clp-repair", "lpsolve-repair", "exact-simplex", "qsopt-ex"},
                 solve_lp,      verify_lp,
                 crosscheck_lp, describe_lp,
-                compare_lp,    add_lp_generator};
+                compare_lp,    add_lp_generator,
+                write_lp_vipr};
 }
 
 }  // namespace equilab::cli

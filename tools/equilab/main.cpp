@@ -222,11 +222,21 @@ int main(int argc, char** argv) {
   solve->add_flag("--bisect", solve_args.family.bisect,
                   "allocation_market --method path only: find the events by the paper's halving of z "
                   "(§7.1) instead of exact event times (a baseline; the result says \"search\":\"bisect\")");
+  solve->add_option("--vipr", solve_args.vipr,
+                    "also write the LP behind the answer and its exact certificate in VIPR 1.0 format to "
+                    "this file (never overwrites a file)");
+  for (auto [cmd, options] : {std::pair{solve, &solve_args.family}, std::pair{verify, &verify_args.family},
+                              std::pair{cross, &cross_args.family}})
+    cmd->add_option("--mps", options->mps_format,
+                    "MPS instances: auto (default: fixed format when a line's names need it), fixed "
+                    "(fields by column position; names may hold spaces) or free (fields split at blanks)")
+        ->check(CLI::IsMember({"auto", "fixed", "free"}));
   add_family_options(verify, verify_args.family, false);
   add_family_options(cross, cross_args.family, true);
 
   auto* methods = app.add_subcommand("methods", "list the model families and their methods");
-  const std::vector<ToolCommand> tools = {add_bench_command(app), add_report_command(app), add_sweep_command(app)};
+  const std::vector<ToolCommand> tools = {add_bench_command(app), add_report_command(app), add_sweep_command(app),
+                                          add_convert_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -622,7 +622,8 @@ Family pseudo_market_family() {
                 crosscheck_pseudo_market,
                 describe_pseudo_market,
                 compare_pseudo_market,
-                add_pseudo_market_generator};
+                add_pseudo_market_generator,
+                {}};
 }
 
 }  // namespace equilab::cli

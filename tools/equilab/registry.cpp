@@ -1,8 +1,6 @@
 // The model families the command knows; a new family adds one line here.
 #include "family.h"
-
-#include <algorithm>
-#include <cctype>
+#include "lp/mps.h"
 
 namespace equilab::cli {
 
@@ -27,9 +25,7 @@ const Family& family_for_model(const std::string& model, const std::string& file
 }
 
 std::pair<InstanceSource, const Family*> load_instance(const std::string& path) {
-  std::string lower = path;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ".mps") == 0)
+  if (lp::is_mps_file_name(path))  // .mps or .mps.gz, any case
     return {InstanceSource{path, std::nullopt}, &family_for_model("lp", path)};
   Json doc = load_json_file(path);
   JsonNode root(doc, path);

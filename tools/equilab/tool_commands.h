@@ -1,4 +1,4 @@
-// The harness commands beyond solving one instance: bench, report and sweep. Each adds its
+// The harness commands beyond solving one instance: bench, report, sweep and convert. Each adds its
 // subcommand to the application and returns how to run it once the command line is parsed.
 #pragma once
 
@@ -16,5 +16,6 @@ struct ToolCommand {
 ToolCommand add_bench_command(CLI::App& app);   // bench_command.cpp
 ToolCommand add_report_command(CLI::App& app);  // report_command.cpp
 ToolCommand add_sweep_command(CLI::App& app);   // sweep_command.cpp
+ToolCommand add_convert_command(CLI::App& app);  // convert_command.cpp
 
 }  // namespace equilab::cli
