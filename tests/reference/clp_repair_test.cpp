@@ -30,16 +30,8 @@ TEST(ClpRepair, HandSolvedOptimaExactlyFromClpsBasis) {
   for (const auto& [name, hand] : test::hand_optima()) {
     SCOPED_TRACE(name);
     const Repaired run = repair_solve(hand.model, RepairOptions{});
-    const Solution<R>& sol = run.solution;
-    ASSERT_EQ(sol.status, Status::Optimal);
-    EXPECT_EQ(sol.iterations, 0);
-    EXPECT_EQ(sol.objective, hand.objective);
-    EXPECT_EQ(sol.primal, hand.primal);
-    EXPECT_EQ(sol.dual, hand.dual);
-    EXPECT_EQ(sol.reduced_costs, hand.reduced_costs);
+    test::expect_hand_answer_without_pivots(run.solution, hand);
     EXPECT_TRUE(mentions(run.trail, "clp: optimal")) << run.trail.front();
-    const auto verdict = verify::check_lp_certificate(hand.model, sol);
-    EXPECT_TRUE(verdict.valid) << first_failure(verdict);
   }
 }
 

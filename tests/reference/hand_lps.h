@@ -3,6 +3,10 @@
 #pragma once
 
 #include "lp/model.h"
+#include "lp/solution.h"
+#include "verify/lp_certificate.h"
+
+#include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
@@ -144,6 +148,19 @@ inline std::vector<std::pair<std::string, HandAnswer>> hand_optima() {
       {"negative_bounds_min", {negative_bounds_min(), R(-9), {R(-2), R(-3)}, {R(1)}, {R(2), R(0)}}},
       {"upper_only_max", {upper_only_max(), R(8), {R(3), R(2)}, {R(1), R(0)}, {R(1), R(0)}}},
   };
+}
+
+// An exact method's answer to a hand-solved LP: optimal in 0 exact pivots (the engine's basis is
+// the optimal one), equal to the hand answer, and accepted by the certificate check.
+inline void expect_hand_answer_without_pivots(const lp::Solution<Rational>& sol, const HandAnswer& hand) {
+  ASSERT_EQ(sol.status, lp::Status::Optimal);
+  EXPECT_EQ(sol.iterations, 0);
+  EXPECT_EQ(sol.objective, hand.objective);
+  EXPECT_EQ(sol.primal, hand.primal);
+  EXPECT_EQ(sol.dual, hand.dual);
+  EXPECT_EQ(sol.reduced_costs, hand.reduced_costs);
+  const auto verdict = verify::check_lp_certificate(hand.model, sol);
+  EXPECT_TRUE(verdict.valid) << (verdict.failures.empty() ? "" : verdict.failures.front());
 }
 
 }  // namespace equilab::test

@@ -20,15 +20,7 @@ TEST(LpSolveRepair, HandSolvedOptimaExactlyWithoutPivots) {
   // exact simplex nothing to do.
   for (const auto& [name, hand] : test::hand_optima()) {
     SCOPED_TRACE(name);
-    const Solution<R> sol = lpsolve_repair(hand.model);
-    ASSERT_EQ(sol.status, Status::Optimal);
-    EXPECT_EQ(sol.iterations, 0);
-    EXPECT_EQ(sol.objective, hand.objective);
-    EXPECT_EQ(sol.primal, hand.primal);
-    EXPECT_EQ(sol.dual, hand.dual);
-    EXPECT_EQ(sol.reduced_costs, hand.reduced_costs);
-    const auto verdict = verify::check_lp_certificate(hand.model, sol);
-    EXPECT_TRUE(verdict.valid) << first_failure(verdict);
+    test::expect_hand_answer_without_pivots(lpsolve_repair(hand.model), hand);
   }
 }
 
