@@ -240,10 +240,21 @@ class Checker {
     }
   }
 
-  Q activity(const Row& row, const std::vector<Q>& x) const {
+  // Certificates of real LPs carry numbers with one huge common denominator; multiplying through
+  // by it first keeps every running sum's denominator small (a term-by-term Rational sum would
+  // compute a gcd of two huge numbers per term).
+  static Z common_denominator(const std::vector<Q>& values) {
+    Z d = 1;
+    for (const Q& v : values)
+      if (d % denominator(v) != 0) d = boost::multiprecision::lcm(d, Z(denominator(v)));
+    return d;
+  }
+
+  // a·x with x = scaled / d, scaled integral.
+  static Q activity(const Row& row, const std::vector<Q>& scaled, const Z& d) {
     Q sum = 0;
-    for (const auto& [j, a] : row) sum += a * x[j];
-    return sum;
+    for (const auto& [j, a] : row) sum += a * scaled[j];
+    return sum / d;
   }
 
   void read_sol() {
@@ -258,12 +269,15 @@ class Checker {
       for (const auto& [j, v] : read_terms("solution " + name, n_)) x[j] = v;
       for (int j : integer_)
         if (denominator(x[j]) != 1) throw Reject("solution " + name + ": integer variable " + std::to_string(j) + " is " + text(x[j]));
+      const Z d = common_denominator(x);
+      std::vector<Q> scaled(x.size());
+      for (std::size_t j = 0; j < x.size(); ++j) scaled[j] = x[j] * d;
       for (const Con& c : cons_) {
-        const Q ax = activity(c.lhs, x);
+        const Q ax = activity(c.lhs, scaled, d);
         const bool ok = c.s > 0 ? ax >= c.rhs : c.s < 0 ? ax <= c.rhs : ax == c.rhs;
         if (!ok) throw Reject("solution " + name + " violates constraint " + c.name + " (activity " + text(ax) + ")");
       }
-      const Q value = activity(objective_, x);
+      const Q value = activity(objective_, scaled, d);
       attains = attains || (minimize_ ? (!ub_ || value <= *ub_) : (!lb_ || value >= *lb_));
     }
     // "SOL section": a solution must attain the bound that no derivation proves.
@@ -276,19 +290,25 @@ class Checker {
   Con combine(const std::vector<std::pair<int, Q>>& lambda, const std::string& name) const {
     Con sum;
     bool pos = false, neg = false;
+    std::vector<Q> multipliers;
+    for (const auto& [i, l] : lambda) multipliers.push_back(l);
+    const Z d = common_denominator(multipliers);  // sum = (sum of (d·l)·C) / d
     for (const auto& [i, l] : lambda) {
       const Con& c = cons_[i];
       const Q sign = l * c.s;
       pos = pos || sign > 0;
       neg = neg || sign < 0;
-      sum.rhs += l * c.rhs;
+      const Q scaled = l * d;
+      sum.rhs += scaled * c.rhs;
       for (const auto& [j, a] : c.lhs) {
         Q& entry = sum.lhs[j];
-        entry += l * a;
+        entry += scaled * a;
         if (entry == 0) sum.lhs.erase(j);
       }
       sum.assumptions.insert(c.assumptions.begin(), c.assumptions.end());
     }
+    sum.rhs /= d;
+    for (auto& [j, a] : sum.lhs) a /= d;
     if (pos && neg) throw Reject(name + ": not a suitable linear combination (multipliers of both signs times s(C))");
     sum.s = pos ? 1 : neg ? -1 : 0;
     return sum;
