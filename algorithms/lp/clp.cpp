@@ -117,10 +117,7 @@ Solution<double> clp_solve(const LpModel& model, const EngineBudget& budget) {
   result.objective = clp.objectiveValue() + to_double(model.objective_constant);
   const double* y = clp.dualRowSolution();
   result.dual.assign(y, y + model.num_rows());
-  result.reduced_costs.resize(model.num_vars());
-  for (int j = 0; j < model.num_vars(); ++j) result.reduced_costs[j] = to_double(model.objective[j]);
-  for (int i = 0; i < model.num_rows(); ++i)
-    for (const auto& [j, a] : model.constraints[i].coef) result.reduced_costs[j] -= result.dual[i] * to_double(a);
+  result.reduced_costs = double_reduced_costs(model, result.dual);
   return result;
 }
 

@@ -41,6 +41,14 @@ Basis slack_basis(const LpModel& model) {
   return basis;
 }
 
+std::vector<double> double_reduced_costs(const LpModel& model, const std::vector<double>& y) {
+  std::vector<double> d(model.num_vars());
+  for (int j = 0; j < model.num_vars(); ++j) d[j] = model.objective[j].convert_to<double>();
+  for (int i = 0; i < model.num_rows(); ++i)
+    for (const auto& [j, a] : model.constraints[i].coef) d[j] -= y[i] * a.convert_to<double>();
+  return d;
+}
+
 bool fits(const Basis& basis, const LpModel& model) {
   return basis.rows.size() == static_cast<std::size_t>(model.num_rows()) &&
          basis.variables.size() == static_cast<std::size_t>(model.num_vars());

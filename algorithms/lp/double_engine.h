@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace equilab::lp {
 
@@ -36,6 +37,9 @@ BasisStatus nonbasic_status_near(const Variable& v, double value, bool prefer_lo
 // The slack basis: every row's logical basic, every structural at a finite bound (lower
 // first), fixed when l = u, free at zero when it has no bound.
 Basis slack_basis(const LpModel& model);
+
+// d_j = c_j - sum_i y_i a_ij in double: an engine's reduced costs from its row duals.
+std::vector<double> double_reduced_costs(const LpModel& model, const std::vector<double>& y);
 
 // True when `basis` has one status per row and per variable of `model`.
 bool fits(const Basis& basis, const LpModel& model);

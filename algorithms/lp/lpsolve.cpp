@@ -179,14 +179,6 @@ std::vector<double> read_duals(lprec* lp, int m) {
   return std::vector<double>(duals + 1, duals + 1 + m);  // entry 0 is the objective row
 }
 
-// d_j = c_j - sum_i y_i a_ij in double.
-std::vector<double> reduced_costs(const LpModel& model, const std::vector<double>& y) {
-  std::vector<double> d(model.num_vars());
-  for (int j = 0; j < model.num_vars(); ++j) d[j] = to_double(model.objective[j]);
-  for (int i = 0; i < model.num_rows(); ++i)
-    for (const auto& [j, a] : model.constraints[i].coef) d[j] -= y[i] * to_double(a);
-  return d;
-}
 
 bool reaches_infinity(lprec* lp, const std::vector<double>& x) {
   const REAL inf = get_infinite(lp);
@@ -221,7 +213,7 @@ Solution<double> lpsolve_solve(const LpModel& model, const EngineBudget& budget)
     throw std::runtime_error("lp_solve: no final basis");
   result.objective = get_objective(lp.get()) + to_double(model.objective_constant);
   result.dual = read_duals(lp.get(), model.num_rows());
-  result.reduced_costs = reduced_costs(model, result.dual);
+  result.reduced_costs = double_reduced_costs(model, result.dual);
   return result;
 }
 
